@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.DotNet.Interactive.Formatting;
 using ResearchKit.Notebooks.Documents;
 
 namespace ResearchKit.Notebooks.Execution;
@@ -83,6 +84,8 @@ public sealed class NotebookRunner
         {
             Environment.CurrentDirectory = folder;
             Environment.SetEnvironmentVariable(RunScaleVariable.Variable, RunScaleVariable.ValueOf(_scale));
+            // Each notebook starts with the formatter settings of a fresh kernel, whatever the previous one registered.
+            Formatter.ResetToDefault();
             var kernel = new ScriptKernel(folder);
             var csharpCells = doc.Cells.Select((c, i) => (Cell: c, Number: i + 1))
                 .Where(x => doc.KernelNameOf(x.Cell) == NotebookDocument.CSharpKernel).ToList();
