@@ -1,0 +1,205 @@
+using System.Numerics;
+using ResearchKit.Numerics;
+
+namespace ResearchKit.SolvableModels;
+
+/// <summary>
+/// Full-batch gradient descent (or Adam) on a linear classifier w·x + b with a per-sample margin loss, recorded at
+/// log-spaced steps with exact Gaussian test metrics.
+/// </summary>
+/// <remarks>
+/// <para>For the exponential loss and a constant label, L(w, b) = e^(−b) L̃(w), so the weight update is the bias-free
+/// update with step η e^(−b_k): in conformal time τ = Σ η e^(−b_k) the weights follow the bias-free path exactly
+/// (Beck, Levi &amp; Bar-Sinai, arXiv 2410.04489, Eqs. 6–8; there τ = ∫ e^b dt in the opposite sign convention).</para>
+/// <para>Notebooks 03 (GD and Adam on the constant-label and two-Gaussian models) and 05 (logit regularisation).</para>
+/// </remarks>
+public static class LogisticDynamics
+{
+    private const int Chunks = 8; // fixed reduction partition: results do not depend on the thread count
+
+    /// <summary>Trains from w = 0, b = 0 on <paramref name="sample"/>, evaluating the test metrics of <paramref name="task"/>.</summary>
+    /// <param name="task">The data model (exact test metrics); its dimension must equal the sample's.</param>
+    /// <param name="sample">Training set (labels ±1, finite points).</param>
+    /// <param name="options">Loss, optimiser, steps, recording.</param>
+    public static LogisticTrajectory Train(ILinearClassificationTask task, ClassificationSample sample, LogisticTrainingOptions options)
+    {
+        Guard.NotNull(task);
+        Guard.NotNull(sample);
+        Guard.NotNull(options);
+        options.Validate();
+        int n = sample.Count, d = sample.Dimension;
+        Guard.SameLength(d, task.Dimension, "sample dimension", "task dimension");
+        Guard.SameLength(sample.Labels.Length, n, "sample.Labels", "sample.Points rows");
+        var x = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            double yi = sample.Labels[i];
+            if (yi != 1 && yi != -1)
+                throw new ArgumentException($"sample.Labels[{i}] = {yi}; allowed: +1 or −1.", nameof(sample));
+            for (int j = 0; j < d; j++)
+            {
+                double v = sample.Points[i, j];
+                if (!double.IsFinite(v)) throw new ArgumentException($"sample.Points[{i},{j}] = {v} is not finite.", nameof(sample));
+                x[i * d + j] = v;
+            }
+        }
+        var y = sample.Labels;
+        var loss = options.Loss;
+        var w = new double[d];
+        double b = 0;
+        var margins = new double[n];
+        var grad = new double[d + 1];
+        var partial = new double[Chunks][];
+        for (int c = 0; c < Chunks; c++) partial[c] = new double[d];
+        var adamParams = options.UseAdam ? new double[d + 1] : null;
+        var adam = options.UseAdam ? new Adam(d + 1, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon) : null;
+
+        var recordSteps = RecordSteps(options.Steps, options.RecordCount);
+        int rc = recordSteps.Length;
+        var tr = new LogisticTrajectoryBuilder(rc);
+        var schedule = new double[options.Steps];
+        double time = 0, tau = 0;
+        int next = 0;
+        for (int k = 0; ; k++)
+        {
+            // One pass over the data per step: each row's margin gives its gradient coefficient at once, so the
+            // row is still in cache when it is accumulated (the step is memory-bound for N·d in the millions).
+            MarginsAndGradient(x, y, w, b, n, d, loss, margins, partial, grad);
+            if (next < rc && recordSteps[next] == k)
+            {
+                double l = 0; int correct = 0;
+                for (int i = 0; i < n; i++) { l += loss.Value(margins[i]); if (margins[i] > 0) correct++; }
+                tr.Add(next, k, time, tau, b, Norm(w), w[0], l / n, (double)correct / n, task.TestAccuracy(w, b), task.TestLoss(w, b, loss));
+                next++;
+            }
+            if (k == options.Steps) break;
+            double eta = options.StepSizes?[k] ?? options.LearningRate;
+            schedule[k] = eta * Math.Exp(-b);
+            tau += schedule[k];
+            time += eta;
+            if (adam is not null)
+            {
+                Array.Copy(w, adamParams!, d);
+                adamParams![d] = b;
+                if (!options.FitBias) grad[d] = 0;
+                adam.Step(adamParams, grad);
+                Array.Copy(adamParams, w, d);
+                if (options.FitBias) b = adamParams[d];
+            }
+            else
+            {
+                for (int j = 0; j < d; j++) w[j] -= eta * grad[j];
+                if (options.FitBias) b -= eta * grad[d];
+            }
+            if (!double.IsFinite(b) || !double.IsFinite(w[0]))
+                throw new InvalidOperationException($"LogisticDynamics: parameters diverged at step {k} (η = {eta}); use a smaller learning rate.");
+        }
+        return tr.Build(w, b, schedule);
+    }
+
+    /// <summary>The training margins yᵢ(w·xᵢ + b).</summary>
+    public static double[] Margins(ClassificationSample sample, IReadOnlyList<double> weights, double bias)
+    {
+        Guard.NotNull(sample);
+        Guard.AllFinite(weights);
+        Guard.SameLength(weights.Count, sample.Dimension, nameof(weights), "sample dimension");
+        Guard.Finite(bias);
+        var m = new double[sample.Count];
+        for (int i = 0; i < sample.Count; i++)
+        {
+            double s = bias;
+            for (int j = 0; j < sample.Dimension; j++) s += weights[j] * sample.Points[i, j];
+            m[i] = sample.Labels[i] * s;
+        }
+        return m;
+    }
+
+    internal static int[] RecordSteps(int steps, int count)
+    {
+        var set = new SortedSet<int> { 0, steps };
+        for (int i = 0; i < count - 1; i++)
+            set.Add((int)Math.Round(Math.Pow(steps, (double)i / (count - 2))));
+        return set.Where(s => s <= steps).ToArray();
+    }
+
+    private static double Norm(double[] v)
+    {
+        double s = 0;
+        foreach (double a in v) s += a * a;
+        return Math.Sqrt(s);
+    }
+
+    private static void MarginsAndGradient(double[] x, double[] y, double[] w, double b, int n, int d, MarginLoss loss,
+        double[] margins, double[][] partial, double[] grad)
+    {
+        var biasPartial = new double[Chunks];
+        Parallel.For(0, Chunks, c =>
+        {
+            var acc = partial[c];
+            Array.Clear(acc);
+            double gb = 0;
+            int lo = (int)((long)n * c / Chunks), hi = (int)((long)n * (c + 1) / Chunks);
+            for (int i = lo; i < hi; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                double m = y[i] * (Dot(row, w) + b);
+                margins[i] = m;
+                double ci = loss.Derivative(m) * y[i] / n;
+                gb += ci;
+                if (ci != 0) Axpy(ci, row, acc);
+            }
+            biasPartial[c] = gb;
+        });
+        double gbias = 0;
+        for (int c = 0; c < Chunks; c++) gbias += biasPartial[c];
+        for (int j = 0; j < d; j++)
+        {
+            double s = 0;
+            for (int c = 0; c < Chunks; c++) s += partial[c][j];
+            grad[j] = s;
+        }
+        grad[d] = gbias;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, double[] b)
+    {
+        int len = a.Length, i = 0;
+        var acc = Vector<double>.Zero;
+        int vw = Vector<double>.Count;
+        for (; i <= len - vw; i += vw)
+            acc += new Vector<double>(a.Slice(i, vw)) * new Vector<double>(b, i);
+        double s = Vector.Dot(acc, Vector<double>.One);
+        for (; i < len; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static void Axpy(double alpha, ReadOnlySpan<double> x, double[] acc)
+    {
+        int len = x.Length, i = 0;
+        int vw = Vector<double>.Count;
+        var va = new Vector<double>(alpha);
+        var span = acc.AsSpan();
+        for (; i <= len - vw; i += vw)
+        {
+            var r = new Vector<double>(span.Slice(i, vw)) + va * new Vector<double>(x.Slice(i, vw));
+            r.CopyTo(span.Slice(i, vw));
+        }
+        for (; i < len; i++) acc[i] += alpha * x[i];
+    }
+
+    private sealed class LogisticTrajectoryBuilder(int count)
+    {
+        private readonly int[] _step = new int[count];
+        private readonly double[] _time = new double[count], _tau = new double[count], _b = new double[count], _norm = new double[count],
+            _w1 = new double[count], _loss = new double[count], _acc = new double[count], _testAcc = new double[count], _testLoss = new double[count];
+
+        public void Add(int i, int step, double time, double tau, double b, double norm, double w1, double loss, double acc, double testAcc, double testLoss)
+        {
+            _step[i] = step; _time[i] = time; _tau[i] = tau; _b[i] = b; _norm[i] = norm; _w1[i] = w1;
+            _loss[i] = loss; _acc[i] = acc; _testAcc[i] = testAcc; _testLoss[i] = testLoss;
+        }
+
+        public LogisticTrajectory Build(double[] w, double b, double[] schedule) =>
+            new(_step, _time, _tau, _b, _norm, _w1, _loss, _acc, _testAcc, _testLoss, (double[])w.Clone(), b, schedule);
+    }
+}

@@ -1,0 +1,75 @@
+using MathNet.Numerics.LinearAlgebra;
+using ResearchKit.SolvableModels;
+
+namespace ResearchKit.Tests.SolvableModels;
+
+public class LogisticDynamicsTests
+{
+    [Fact]
+    public void Train_ExponentialLossWithBias_ReplaysExactlyWithoutBiasInConformalTime()
+    {
+        var task = new ConstantLabelModel(8, 1.0);
+        var sample = task.Sample(20, new Random(5));
+        var withBias = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = MarginLoss.Exponential, LearningRate = 0.05, Steps = 500 });
+        var replay = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions
+        {
+            Loss = MarginLoss.Exponential, Steps = 500, FitBias = false, StepSizes = withBias.ConformalSchedule,
+        });
+        for (int j = 0; j < 8; j++)
+            NumericAssert.CloseAbs(withBias.FinalWeights[j], replay.FinalWeights[j], 1e-11);
+        Assert.True(withBias.FinalBias > 0.5); // the bias did move, so the check is not vacuous
+        NumericAssert.Close(withBias.ConformalTime[^1], replay.Time[^1], 1e-12);
+    }
+
+    [Fact]
+    public void Train_GradientMatchesFiniteDifferenceOfLoss()
+    {
+        // One tiny GD step from 0 decreases the loss by ≈ η‖∇L‖²; compare against the recorded loss change.
+        var task = GaussianClassesModel.SignalPlusNoise(5, 0.5, 0.1, 1);
+        var sample = task.Sample(30, new Random(2));
+        var tr = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { LearningRate = 1e-6, Steps = 1, RecordCount = 2 });
+        var g = tr.FinalWeights.Select(v => v / 1e-6).ToArray(); // w₁ = −η ∇_w L at w = 0
+        double gb = tr.FinalBias / 1e-6;
+        double expectedDrop = 1e-6 * (g.Sum(v => v * v) + gb * gb);
+        NumericAssert.Close(expectedDrop, tr.TrainLoss[0] - tr.TrainLoss[^1], 1e-4);
+    }
+
+    [Fact]
+    public void Train_SameSeed_IdenticalTrajectories()
+    {
+        var task = new ConstantLabelModel(30, 1.0);
+        LogisticTrajectory Run() => LogisticDynamics.Train(task, task.Sample(60, new Random(11)), new LogisticTrainingOptions { Steps = 200, UseAdam = true, Beta1 = 0.8, Beta2 = 0.9, LearningRate = 0.01 });
+        Assert.Equal(Run().TestAccuracy, Run().TestAccuracy);
+    }
+
+    [Fact]
+    public void Train_NotSeparableConstantLabel_Generalises()
+    {
+        // λ = 0.1: the set is (almost surely) not separable from the origin, so b/‖w‖ → ∞ and test accuracy → 1.
+        var task = new ConstantLabelModel(10, 1.0);
+        var sample = task.Sample(100, new Random(3));
+        Assert.False(Separability.TestFromOrigin(sample.Points).IsSeparable);
+        var tr = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = MarginLoss.Exponential, LearningRate = 0.5, Steps = 20000 });
+        Assert.True(tr.TestAccuracy[^1] > 0.999, $"test accuracy {tr.TestAccuracy[^1]}");
+    }
+
+    [Fact]
+    public void Train_BadInput_Throws()
+    {
+        var task = new ConstantLabelModel(3, 1.0);
+        var sample = task.Sample(5, new Random(1));
+        var ok = new LogisticTrainingOptions { Steps = 3 };
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(null!, sample, ok));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(new ConstantLabelModel(4, 1), sample, ok));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample with { Labels = new[] { 1.0, 0, 1, 1, 1 } }, ok));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample, ok with { LearningRate = double.NaN }));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample, ok with { Steps = 0 }));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample, ok with { Beta2 = 1 }));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample, ok with { StepSizes = new[] { 0.1 } }));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample, ok with { UseAdam = true, StepSizes = new[] { 0.1, 0.1, 0.1 } }));
+        var bad = Matrix<double>.Build.Dense(5, 3);
+        bad[0, 0] = double.PositiveInfinity;
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample with { Points = bad }, ok));
+        Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Margins(sample, new[] { 1.0 }, 0));
+    }
+}

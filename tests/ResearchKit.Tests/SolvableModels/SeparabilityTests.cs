@@ -1,0 +1,90 @@
+using MathNet.Numerics.LinearAlgebra;
+using ResearchKit.SolvableModels;
+
+namespace ResearchKit.Tests.SolvableModels;
+
+public class SeparabilityTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(400)]
+    [InlineData(4000)]
+    [InlineData(100000)]
+    public void WendelProbability_HalfDimension_IsOneHalf(int n)
+        // The log of the largest binomial term is ~N·log 2, known only to ~1e-16 of its size: the attainable
+        // relative accuracy is therefore ~1e-16·N, and the tolerance says so.
+        => NumericAssert.Close(0.5, Separability.WendelProbability(n, n / 2), Math.Max(1e-13, 2e-15 * n));
+
+    [Theory]
+    // Hand sums of 2^(1−N) Σ_{k<d} C(N−1, k).
+    [InlineData(5, 2, 5.0 / 16)]
+    [InlineData(10, 3, 46.0 / 512)]
+    [InlineData(3, 1, 0.25)]
+    [InlineData(6, 6, 1.0)]
+    [InlineData(6, 9, 1.0)]
+    public void WendelProbability_SmallCases_MatchHandSums(int n, int d, double expected)
+        => NumericAssert.Close(expected, Separability.WendelProbability(n, d), 1e-12);
+
+    [Fact]
+    public void WendelProbability_LargeN_NoOverflowAndSymmetric()
+    {
+        // P(N, d) + P(N, N − d) = 1 + 2^(1−N) C(N−1, d−1)... for odd N−1 the two halves sum to exactly 1 when
+        // d + d' = N: check the binomial symmetry at N = 4000 away from the middle.
+        double p = Separability.WendelProbability(4000, 1950), q = Separability.WendelProbability(4000, 2050);
+        Assert.InRange(p, 1e-3, 0.5);
+        NumericAssert.Close(1, p + q, 1e-10);
+    }
+
+    [Fact]
+    public void TestFromOrigin_PointsInHalfSpace_SeparableWithCheckedDirection()
+    {
+        var x = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 5 }, { 0.1, -3 }, { 2, 0 } });
+        var r = Separability.TestFromOrigin(x);
+        Assert.True(r.IsSeparable);
+        for (int i = 0; i < 3; i++)
+            Assert.True(r.Direction![0] * x[i, 0] + r.Direction[1] * x[i, 1] > 0);
+    }
+
+    [Fact]
+    public void TestFromOrigin_OriginInHull_NotSeparable()
+    {
+        var x = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0 }, { -1, 1 }, { -1, -1 }, { 3, 3 } });
+        var r = Separability.TestFromOrigin(x);
+        Assert.False(r.IsSeparable);
+        Assert.True(r.CertificateResidual < 1e-9);
+        NumericAssert.Close(1, r.HullWeights!.Sum(), 1e-9);
+    }
+
+    [Fact]
+    public void MonteCarlo_AgreesWithWendel_WithinFourStandardErrors()
+    {
+        var e = Separability.MonteCarlo(20, 9, 600, seed: 7);
+        double se = Math.Sqrt(e.Wendel * (1 - e.Wendel) / e.Trials);
+        Assert.True(Math.Abs(e.Probability - e.Wendel) <= 4 * se, $"MC {e.Probability} vs Wendel {e.Wendel} (se {se})");
+    }
+
+    [Fact]
+    public void MonteCarlo_SameSeed_SameCount()
+        => Assert.Equal(Separability.MonteCarlo(12, 6, 50, 3).SeparableCount, Separability.MonteCarlo(12, 6, 50, 3).SeparableCount);
+
+    [Fact]
+    public void LimitingAccuracy_KnownValues()
+    {
+        NumericAssert.Close(0.8413447460685429, Separability.LimitingAccuracy(1, 1), 1e-12); // Φ(1)
+        NumericAssert.Close(0.9772498680518208, Separability.LimitingAccuracy(0.5, 1), 1e-12); // Φ(2)
+    }
+
+    [Fact]
+    public void PublicEntryPoints_BadInput_Throw()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Separability.WendelProbability(0, 1));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.WendelProbability(5, 0));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.TestFromOrigin(null!));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.TestFromOrigin(Matrix<double>.Build.DenseOfArray(new[,] { { double.NaN } })));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.MonteCarlo(0, 1, 1, 0));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.MonteCarlo(5, 2, 0, 0));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.LimitingAccuracy(double.NaN, 1));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.LimitingAccuracy(1, 0));
+    }
+}
