@@ -2,11 +2,13 @@ namespace ResearchKit.Numerics;
 
 /// <summary>
 /// Exact-in-principle feasibility test for the standard-form system A y = c, y ≥ 0, by phase one of the dense tableau
-/// simplex method with Bland's rule.
+/// simplex method: Dantzig's most-negative reduced cost, falling back to Bland's rule during runs of degenerate pivots.
 /// </summary>
 /// <remarks>
-/// <para>Termination: with Bland's smallest-index rule the simplex method never cycles, so it stops after finitely many
-/// pivots (at most the number of bases). Floating-point pivots use a relative tolerance; to make the answer trustworthy
+/// <para>Termination: a non-degenerate pivot strictly lowers the objective, so no basis recurs across one and there are
+/// finitely many of them; cycling can only happen inside a run of degenerate pivots, and after a few of those the
+/// entering column is chosen by Bland's smallest-index rule, which cannot cycle — so every run ends, and the method
+/// stops after finitely many pivots. Floating-point pivots use a relative tolerance; to make the answer trustworthy
 /// anyway, both outcomes return a certificate that the caller (and the tests) can check directly: a solution y ≥ 0 with
 /// small residual, or a Farkas vector π with Aᵀπ ≤ 0, cᵀπ &gt; 0.</para>
 /// <para>Used by <see cref="ResearchKit.SolvableModels.Separability"/> (notebook 03).</para>
@@ -60,13 +62,20 @@ public static class PhaseOneSimplex
             t[m, j] = -s;
         }
         double tol = tolerance * scale;
-        int pivots = 0;
+        int pivots = 0, degenerateRun = 0;
         while (true)
         {
             int enter = -1;
-            for (int j = 0; j < n + m; j++)
+            if (degenerateRun >= 5)
             {
-                if (t[m, j] < -tol) { enter = j; break; } // Bland: smallest index with negative reduced cost
+                for (int j = 0; j < n + m; j++)
+                    if (t[m, j] < -tol) { enter = j; break; } // Bland: smallest index with negative reduced cost
+            }
+            else
+            {
+                double most = -tol;
+                for (int j = 0; j < n + m; j++)
+                    if (t[m, j] < most) { most = t[m, j]; enter = j; } // Dantzig
             }
             if (enter < 0) break;
             int leave = -1;
@@ -84,6 +93,7 @@ public static class PhaseOneSimplex
                 }
             }
             if (leave < 0) break; // cannot happen for a bounded phase-one problem; stop rather than loop
+            degenerateRun = best <= tol ? degenerateRun + 1 : 0;
             Pivot(t, leave, enter, m, width);
             basis[leave] = enter;
             pivots++;

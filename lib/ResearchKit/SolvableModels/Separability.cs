@@ -63,10 +63,11 @@ public static class Separability
     /// origin, i.e. whether some w has w·xᵢ &gt; 0 for all i.
     /// </summary>
     /// <remarks>
-    /// Gordan's alternative: either such a w exists, or the origin is a convex combination Σyᵢxᵢ = 0, yᵢ ≥ 0, Σyᵢ = 1 —
-    /// never both. Phase one of the simplex method (Bland's rule, so it terminates) decides the second system; when it
-    /// is infeasible the Farkas vector (w, s) has w·xᵢ + s ≤ 0 with s &gt; 0, so −w separates. Either certificate is
-    /// checked before returning, and an unconfirmed certificate throws rather than guessing.
+    /// Gordan's alternative: either some w has w·xᵢ ≥ 1 for all i (separable; by homogeneity this is the same as
+    /// w·xᵢ &gt; 0), or the origin is a convex combination Σyᵢxᵢ = 0, yᵢ ≥ 0, Σyᵢ = 1 — never both. Phase one of the
+    /// simplex method (<see cref="PhaseOneSimplex"/>, which terminates) decides the first system; when it is infeasible
+    /// its Farkas vector is exactly such a y. Either certificate is checked before returning, and an unconfirmed
+    /// certificate throws rather than guessing.
     /// </remarks>
     /// <param name="points">N×d matrix, one point per row; finite, N ≥ 1, d ≥ 1.</param>
     /// <exception cref="InvalidOperationException">The certificate failed its check (numerically degenerate input).</exception>
@@ -92,49 +93,60 @@ public static class Separability
         if (maxNorm == 0)
             return new SeparabilityResult(false, null, Enumerable.Repeat(1.0 / n, n).ToArray(), 0, 0);
 
-        var rows = new List<double[]>(d + 1);
-        for (int j = 0; j < d; j++)
+        // Primal system: w = u − v with xᵢ·w − sᵢ = 1, u, v, s ≥ 0 (by homogeneity, feasible iff separable).
+        // Points are scaled by the largest norm so that the tolerances are relative.
+        var rows = new List<double[]>(n);
+        for (int i = 0; i < n; i++)
         {
-            var r = new double[n];
-            for (int i = 0; i < n; i++) r[i] = points[i, j] / maxNorm;
+            var r = new double[2 * d + n];
+            for (int j = 0; j < d; j++)
+            {
+                double v = points[i, j] / maxNorm;
+                r[j] = v;
+                r[d + j] = -v;
+            }
+            r[2 * d + i] = -1;
             rows.Add(r);
         }
-        rows.Add(Enumerable.Repeat(1.0, n).ToArray());
-        var c = new double[d + 1];
-        c[d] = 1;
+        var c = Enumerable.Repeat(1.0, n).ToArray();
         var lp = PhaseOneSimplex.Solve(rows, c);
         if (lp.IsFeasible)
         {
-            var y = lp.Solution!;
-            double total = y.Sum();
-            double resid = 0;
-            for (int j = 0; j < d; j++)
+            var sol = lp.Solution!;
+            var w = new double[d];
+            double wn = 0;
+            for (int j = 0; j < d; j++) { w[j] = sol[j] - sol[d + j]; wn += w[j] * w[j]; }
+            wn = Math.Sqrt(wn);
+            double minDot = double.PositiveInfinity;
+            for (int i = 0; i < n; i++)
             {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += y[i] * rows[j][i];
-                resid += s * s;
+                double acc = 0;
+                for (int j = 0; j < d; j++) acc += w[j] * points[i, j];
+                minDot = Math.Min(minDot, acc);
             }
-            resid = Math.Sqrt(resid);
-            if (!(Math.Abs(total - 1) < 1e-6 && resid < 1e-6))
-                throw new InvalidOperationException($"Separability: hull certificate failed its check (Σy = {total}, ‖Σyx‖ = {resid}).");
-            return new SeparabilityResult(false, null, y, resid, lp.Pivots);
+            double rel = wn > 0 ? minDot / (wn * maxNorm) : double.NaN;
+            if (!(rel > 0))
+                throw new InvalidOperationException($"Separability: separating certificate failed its check (min w·x/‖w‖‖x‖ = {rel}).");
+            return new SeparabilityResult(true, w, null, rel, lp.Pivots);
         }
+        // Farkas: π with Xᵀπ ≤ 0, −Xᵀπ ≤ 0, −π ≤ 0 and Σπ > 0, i.e. π ≥ 0, Xᵀπ = 0: the origin is in the hull.
         var pi = lp.FarkasVector!;
-        var w = new double[d];
-        double wn = 0;
-        for (int j = 0; j < d; j++) { w[j] = -pi[j]; wn += w[j] * w[j]; }
-        wn = Math.Sqrt(wn);
-        double minDot = double.PositiveInfinity;
-        for (int i = 0; i < n; i++)
+        double total = 0;
+        for (int i = 0; i < n; i++) total += Math.Max(0, pi[i]);
+        var y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = Math.Max(0, pi[i]) / total;
+        double resid = 0;
+        for (int j = 0; j < d; j++)
         {
-            double s = 0;
-            for (int j = 0; j < d; j++) s += w[j] * points[i, j];
-            minDot = Math.Min(minDot, s);
+            double acc = 0;
+            for (int i = 0; i < n; i++) acc += y[i] * points[i, j] / maxNorm;
+            resid += acc * acc;
         }
-        double rel = wn > 0 ? minDot / (wn * maxNorm) : double.NaN;
-        if (!(rel > 0))
-            throw new InvalidOperationException($"Separability: separating certificate failed its check (min w·x/‖w‖‖x‖ = {rel}).");
-        return new SeparabilityResult(true, w, null, rel, lp.Pivots);
+        resid = Math.Sqrt(resid);
+        double negative = pi.Min();
+        if (!(total > 0 && resid < 1e-7 && negative > -1e-9 * total))
+            throw new InvalidOperationException($"Separability: hull certificate failed its check (‖Σyx‖/max‖x‖ = {resid}, min π = {negative}).");
+        return new SeparabilityResult(false, null, y, resid, lp.Pivots);
     }
 
     /// <summary>
