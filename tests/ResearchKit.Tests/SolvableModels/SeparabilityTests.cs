@@ -87,4 +87,22 @@ public class SeparabilityTests
         Assert.ThrowsAny<ArgumentException>(() => Separability.LimitingAccuracy(double.NaN, 1));
         Assert.ThrowsAny<ArgumentException>(() => Separability.LimitingAccuracy(1, 0));
     }
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool WendelProbability_ComplementSymmetry_HoldsForAllSizes(FsCheck.PositiveInt size, FsCheck.PositiveInt split)
+    {
+        // P_sep(N, d) = P[Bin(N−1, ½) ≤ d−1], so P(N, d) + P(N, N − d) = 1 for 1 ≤ d ≤ N − 1.
+        int n = 2 + size.Get % 3000;
+        int d = 1 + split.Get % (n - 1);
+        return Math.Abs(Separability.WendelProbability(n, d) + Separability.WendelProbability(n, n - d) - 1) < 1e-10;
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool WendelProbability_MonotoneInDimension(FsCheck.PositiveInt size, FsCheck.PositiveInt split)
+    {
+        int n = 1 + size.Get % 2000;
+        int d = 1 + split.Get % (n + 2);
+        double p = Separability.WendelProbability(n, d), q = Separability.WendelProbability(n, d + 1);
+        return p >= 0 && q <= 1 && q >= p - 1e-15;
+    }
 }
