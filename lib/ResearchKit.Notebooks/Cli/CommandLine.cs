@@ -96,8 +96,22 @@ public static class CommandLine
         }
 
         console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
-        var runner = new NotebookRunner(scale, new ConsoleProgress(console));
-        var report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+        var progress = new ConsoleProgress(console);
+        var runner = new NotebookRunner(scale, progress);
+        RunReport report;
+        if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            report = await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting…", async context =>
+            {
+                progress.Status = context;
+                return await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            progress.Status = null;
+        }
+        else
+        {
+            report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+        }
         ReportSummary(console, report);
 
         bool siteFailed = false;
