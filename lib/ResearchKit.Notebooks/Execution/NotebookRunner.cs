@@ -145,8 +145,8 @@ public sealed class NotebookRunner
                     capture.Add(ErrorOutput.FromMessage(diagnostics));
                 else if (submission.Exception is { } ex)
                     capture.Add(ErrorOutput.FromMessage(ex.ToString()));
-                else if (submission.HasReturnValue)
-                    capture.Add(ValueFormatter.Format(submission.ReturnValue));
+                else if (submission.HasReturnValue && submission.ReturnValue is not DisplayedValue)
+                    capture.Add(ValueFormatter.Format(submission.ReturnValue)); // a trailing display(x) has shown x already
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
