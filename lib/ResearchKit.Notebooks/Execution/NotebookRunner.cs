@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.DotNet.Interactive.Formatting;
 using ResearchKit.Notebooks.Documents;
 
 namespace ResearchKit.Notebooks.Execution;
@@ -83,6 +84,8 @@ public sealed class NotebookRunner
         {
             Environment.CurrentDirectory = folder;
             Environment.SetEnvironmentVariable(RunScaleVariable.Variable, RunScaleVariable.ValueOf(_scale));
+            // Each notebook starts with the formatter settings of a fresh kernel, whatever the previous one registered.
+            Formatter.ResetToDefault();
             var kernel = new ScriptKernel(folder);
             var csharpCells = doc.Cells.Select((c, i) => (Cell: c, Number: i + 1))
                 .Where(x => doc.KernelNameOf(x.Cell) == NotebookDocument.CSharpKernel).ToList();
@@ -142,8 +145,8 @@ public sealed class NotebookRunner
                     capture.Add(ErrorOutput.FromMessage(diagnostics));
                 else if (submission.Exception is { } ex)
                     capture.Add(ErrorOutput.FromMessage(ex.ToString()));
-                else if (submission.HasReturnValue)
-                    capture.Add(ValueFormatter.Format(submission.ReturnValue));
+                else if (submission.HasReturnValue && submission.ReturnValue is not DisplayedValue)
+                    capture.Add(ValueFormatter.Format(submission.ReturnValue)); // a trailing display(x) has shown x already
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
