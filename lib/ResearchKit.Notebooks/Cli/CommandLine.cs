@@ -216,7 +216,7 @@ public static class CommandLine
         var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "status");
         foreach (var n in report.Notebooks)
         {
-            string claims = n.Claims is { } c ? $"{c.Held}/{c.Total} hold" : "none";
+            string claims = n.Claims is { } c ? c.Summary : "none";
             string status = n.LoadError is not null ? "[red]unreadable[/]" : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
             table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
         }

@@ -62,7 +62,7 @@ public sealed class ConsoleProgress : IRunProgress
             _console.MarkupLine($"[red]✘ {Markup.Escape(name)}: {Markup.Escape(load)}[/]");
             return;
         }
-        string claims = result.Claims is { } c ? $"claims {c.Held}/{c.Total} hold" : "no claims table";
+        string claims = result.Claims is { } c ? "claims " + c.Summary : "no claims table";
         string line = $"{name}: {result.CellsRun} cells run, {result.Failures.Count} with errors, {claims}";
         _console.MarkupLine(result.Failed ? $"[red]✘ {Markup.Escape(line)}[/]" : $"[green]✔ {Markup.Escape(line)}[/]");
         foreach (string warning in result.Warnings)
