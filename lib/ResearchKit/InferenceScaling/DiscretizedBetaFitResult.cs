@@ -27,25 +27,32 @@ public sealed record DiscretizedBetaFitResult(double A, double B, double Scale, 
     }
 
     /// <summary>
-    /// E[(1 − s·V)^k] for V ~ Beta(a, b), by Gauss–Legendre quadrature after the substitutions t = v^a on [0, ½] and
-    /// w = (1 − v)^b on [½, 1], which remove the endpoint singularities; geometric sub-intervals resolve the boundary
-    /// layer of width ~ (s·k)^(−a) near t = 0 at large k.
+    /// E[(1 − s·V)^k] for V ~ Beta(a, b), by 16-point Gauss–Legendre panels: on [0, v_c] with t = v^a (removes the
+    /// v^(a−1) singularity; geometric panels in t), on [v_c, ½] in x = ln v (uniform panels of width ¼, which resolve the
+    /// decay of (1 − s·v)^k around v ~ 1/(s·k) whatever a is), and on [½, 1] with w = (1 − v)^b (geometric panels
+    /// towards w = 0). v_c = min(½, 0.01/(s·k + 1)).
     /// </summary>
     internal static double ExpectedFailure(double a, double b, double scale, double k)
     {
         double logNorm = BetaFunctions.LogBeta(a, b);
-        double LowerPart(double t)
-        {
-            double v = Math.Pow(t, 1 / a);
-            return Math.Exp(k * BetaFunctions.LogOnePlus(-scale * v) + (b - 1) * BetaFunctions.LogOnePlus(-v) - logNorm) / a;
-        }
-        double UpperPart(double w)
+        double Density(double v, double logJacobian)
+            => Math.Exp(k * BetaFunctions.LogOnePlus(-scale * v) + (b - 1) * BetaFunctions.LogOnePlus(-v) + logJacobian - logNorm);
+        double vc = Math.Min(0.5, 0.01 / (scale * k + 1));
+        // t = v^a: v^(a−1) dv = dt/a.
+        double Lower(double t) => Density(Math.Pow(t, 1 / a), -Math.Log(a));
+        // x = ln v: v^(a−1) dv = e^(a·x) dx.
+        double Middle(double x) => Density(Math.Exp(x), a * x);
+        double Upper(double w)
         {
             double v = 1 - Math.Pow(w, 1 / b);
             return Math.Exp(k * BetaFunctions.LogOnePlus(-scale * v) + (a - 1) * Math.Log(v) - logNorm) / b;
         }
-        double tMax = Math.Pow(0.5, a), wMax = Math.Pow(0.5, b);
-        return Geometric(LowerPart, tMax) + Geometric(UpperPart, wMax);
+        double sum = Geometric(Lower, Math.Pow(vc, a));
+        double x0 = Math.Log(vc), x1 = Math.Log(0.5);
+        int panels = Math.Max(1, (int)Math.Ceiling((x1 - x0) / 0.25));
+        for (int j = 0; j < panels; j++)
+            sum += GaussLegendreRule.Integrate(Middle, x0 + (x1 - x0) * j / panels, x0 + (x1 - x0) * (j + 1) / panels, 16);
+        return sum + Geometric(Upper, Math.Pow(0.5, b));
     }
 
     // ∫_0^top f by 16-point Gauss–Legendre on [top·2^−(j+1), top·2^−j], j = 0..59, plus [0, top·2^−60].

@@ -88,6 +88,9 @@ public static class FailureBetaCurveFit
             foreach (int i in pick)
                 for (int j = 0; j < curve.Length; j++)
                     curve[j] += rows[i][j] / pick.Length;
+            // An average of values ≤ 1 can round to 1 + ulp; that is rounding, not data.
+            for (int j = 0; j < curve.Length; j++)
+                curve[j] = Math.Min(curve[j], 1);
             return curve;
         }
         var full = Fit(ks, Curve(Enumerable.Range(0, problems.Count).ToArray()), fitCeiling);
