@@ -77,3 +77,16 @@ public class BudgetAllocationTests
         Assert.Contains("recorded[1] bad", e.Message);
     }
 }
+
+public class SampledCountsTests
+{
+    [Fact]
+    public void ZeroSuccessPrecision_CountsTrulyUnsolvedAmongSampledZeros()
+    {
+        ProblemOutcomes[] recorded = [new("impossible", 100, 0), new("hard", 100, 1), new("easy", 100, 90)];
+        var sample = new SampledCounts([new("impossible", 5, 0), new("hard", 5, 0), new("easy", 5, 4)], 15, 0);
+        Assert.Equal(0.5, sample.ZeroSuccessPrecision(recorded));
+        var allSolved = new SampledCounts([new("a", 1, 1)], 1, 0);
+        Assert.True(double.IsNaN(allSolved.ZeroSuccessPrecision([new("a", 10, 3)])));
+    }
+}
