@@ -17,22 +17,24 @@ public static class ForecastStudy
     /// <param name="ks">Budgets to forecast. Range: 1 ≤ k ≤ n of every problem.</param>
     /// <param name="replicates">Independent replicates. Range: ≥ 2.</param>
     /// <param name="seed">Seed; replicate r uses seeds derived from (seed, r).</param>
-    public static ForecastStudyResult Run(IReadOnlyList<ProblemOutcomes> recorded, int budget, IReadOnlyList<int> ks, int replicates, int seed)
+    /// <param name="methods">The methods to run; default all of <see cref="ForecastMethod"/>.</param>
+    public static ForecastStudyResult Run(IReadOnlyList<ProblemOutcomes> recorded, int budget, IReadOnlyList<int> ks, int replicates, int seed,
+        IReadOnlyCollection<ForecastMethod>? methods = null)
     {
         Guard.NotEmpty(recorded);
         Guard.NotEmpty(ks);
         Guard.AtLeast(replicates, 2);
         Guard.AtLeast(budget, 2 * recorded.Count);
         double[] truth = PassAtK.MeanCurve(recorded, ks);
-        var methods = Enum.GetValues<ForecastMethod>();
-        var predictions = methods.ToDictionary(m => m, _ => new double[replicates][]);
-        var failed = methods.ToDictionary(m => m, _ => new int[replicates]);
+        var chosen = (methods is null || methods.Count == 0 ? Enum.GetValues<ForecastMethod>() : methods.Distinct()).ToArray();
+        var predictions = chosen.ToDictionary(m => m, _ => new double[replicates][]);
+        var failed = chosen.ToDictionary(m => m, _ => new int[replicates]);
         var aboveOne = new int[replicates, ks.Count];
         Parallel.For(0, replicates, r =>
         {
             var uniform = BudgetAllocation.Uniform(recorded, budget, new Random(unchecked(seed * 7919 + 2 * r)));
             var dynamic = BudgetAllocation.Dynamic(recorded, budget, new Random(unchecked(seed * 7919 + 2 * r + 1)));
-            foreach (var method in methods)
+            foreach (var method in chosen)
             {
                 Func<double, double>? predict = null;
                 try

@@ -52,3 +52,23 @@ public class ForecastBaselineTests
     public void DiscretizedBeta_NoSuccess_Throws()
         => Assert.Throws<ArgumentException>(() => DiscretizedBetaFit.Fit([new("x", 10, 0)]));
 }
+
+public class ForecastStudyTests
+{
+    private static readonly ProblemOutcomes[] Recorded =
+        [.. Enumerable.Range(0, 40).Select(i => new ProblemOutcomes($"p{i}", 2000, i % 4 == 0 ? 0 : 5 * i))];
+
+    [Fact]
+    public void Run_SameSeed_SamePredictions_AndOnlyRequestedMethods()
+    {
+        var first = ForecastStudy.Run(Recorded, 400, [10, 1000], 3, 5, [ForecastMethod.BetaBinomialUniform, ForecastMethod.BetaBinomialDynamic]);
+        var second = ForecastStudy.Run(Recorded, 400, [10, 1000], 3, 5, [ForecastMethod.BetaBinomialUniform, ForecastMethod.BetaBinomialDynamic]);
+        Assert.Equal(2, first.Predictions.Count);
+        Assert.Equal(first.Predictions[ForecastMethod.BetaBinomialDynamic][2], second.Predictions[ForecastMethod.BetaBinomialDynamic][2]);
+        NumericAssert.Close(PassAtK.Mean(Recorded, 1000), first.Truth[1], 1e-14);
+    }
+
+    [Fact]
+    public void Run_BudgetBelowTwoPerProblem_Throws()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => ForecastStudy.Run(Recorded, 50, [10], 2, 1));
+}
