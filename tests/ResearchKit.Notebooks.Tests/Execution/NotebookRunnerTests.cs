@@ -228,6 +228,19 @@ public class NotebookRunnerTests
             Assert.DoesNotContain(tempRoot, error.Value);
     }
 
+    [Fact]
+    public void Run_PrintedNotebookFolder_IsMadeRelative()
+    {
+        string folder = TestEnvironment.NewTempFolder("paths");
+        string path = Path.Combine(folder, "paths.ipynb");
+        File.WriteAllText(path, "{\"cells\":[{\"cell_type\":\"code\",\"source\":\"Console.WriteLine(System.IO.Path.Combine(Environment.CurrentDirectory, \\\"data.csv\\\"));\\nEnvironment.CurrentDirectory\"}]}");
+        var (_, written) = TestEnvironment.Run(path);
+        var outputs = NotebookReader.ReadFile(written).Cells[0].Outputs;
+        Assert.Equal("data.csv\n", Assert.IsType<StreamOutput>(outputs[0]).Text);
+        Assert.Equal(".", Assert.IsType<DisplayOutput>(outputs[1]).Get("text/plain"));
+        Assert.DoesNotContain(folder, File.ReadAllText(written));
+    }
+
     /// <summary>Compiles a one-class library with Roslyn: <c>Tiny.Answer.Value == 4242</c>.</summary>
     private static void CompileTinyLibrary(string path)
     {
