@@ -66,16 +66,15 @@ public static class MarchenkoPasturIntegrals
         Guard.NonNegative(decayRate);
         double sqrtL = Math.Sqrt(aspectRatio);
         double lower = (1 - sqrtL) * (1 - sqrtL);
-        double centre = 1 + aspectRatio;
         double radius = 2 * sqrtL;
         double norm = radius * radius / (2 * Math.PI * aspectRatio);
 
         double Integrand(double theta)
         {
-            double c = Math.Cos(theta), s = Math.Sin(theta);
-            double nu = centre - radius * c;
-            // (ν − ν₋) = r(1 − cos θ) computed without cancellation.
-            double aboveEdge = radius * 2 * Math.Sin(theta / 2) * Math.Sin(theta / 2);
+            double s = Math.Sin(theta), half = Math.Sin(theta / 2);
+            // ν − ν₋ = r(1 − cos θ) = 2r sin²(θ/2), written without cancellation (ν₋ = 0 at λ = 1).
+            double aboveEdge = 2 * radius * half * half;
+            double nu = lower + aboveEdge;
             double weight = Math.Exp(-decayRate * aboveEdge);
             return nu <= 0 ? 0 : function(nu) * weight * norm * s * s / nu;
         }

@@ -109,7 +109,7 @@ public static class SCurveFit
             }
             if (!improved)
             {
-                exit = rss <= tolerance * tolerance * n ? SCurveFitExit.Converged : SCurveFitExit.Stalled;
+                exit = SCurveFitExit.Converged;
                 break;
             }
             double change = 0;

@@ -3,14 +3,14 @@ namespace ResearchKit.SolvableModels;
 /// <summary>Why the S-curve fit stopped.</summary>
 public enum SCurveFitExit
 {
-    /// <summary>The relative parameter change and the relative change of the residual fell below the tolerance.</summary>
+    /// <summary>
+    /// The relative parameter change or the relative change of the residual fell below the tolerance, or no
+    /// damped step reduces the residual any more (a minimum to working precision).
+    /// </summary>
     Converged,
 
     /// <summary>The iteration limit was reached first; the parameters are the best found.</summary>
     MaxIterations,
-
-    /// <summary>The damping grew beyond its limit: no step reduces the residual further (a flat minimum).</summary>
-    Stalled,
 }
 
 /// <summary>
