@@ -72,5 +72,5 @@ public sealed class LinearTeacherStudentSetup
     public double EffectiveRate => LearningRate / OutputDimension;
 
     /// <summary>The matching Marchenko–Pastur theory.</summary>
-    public LinearTeacherStudentTheory Theory() => new(AspectRatio, EffectiveRate, WeightDecay, InitScale);
+    public LinearTeacherStudentTheory Theory() => new(AspectRatio, EffectiveRate, WeightDecay, InitScale, OutputDimension);
 }

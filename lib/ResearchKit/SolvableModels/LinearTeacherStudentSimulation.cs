@@ -21,7 +21,7 @@ public static class LinearTeacherStudentSimulation
     /// <summary>Simulates GD and records losses and accuracies at <paramref name="steps"/>.</summary>
     /// <param name="setup">The experiment.</param>
     /// <param name="steps">GD step counts to record: non-negative integers, ascending, at least one.</param>
-    /// <param name="errorThreshold">ε: a sample counts as correct when its squared error is below ε. Range: ε &gt; 0.</param>
+    /// <param name="errorThreshold">ε: a sample counts as correct when (1/d_out)‖Dᵀx‖² &lt; ε. Range: ε &gt; 0.</param>
     /// <param name="testSamples">Number of held-out samples for the test accuracy. Range: ≥ 1.</param>
     /// <param name="seed">Seed of the data, teacher and initialisation.</param>
     public static LinearTeacherStudentTrajectory Run(LinearTeacherStudentSetup setup, IReadOnlyList<double> steps, double errorThreshold, int testSamples, int seed)
@@ -65,8 +65,8 @@ public static class LinearTeacherStudentSimulation
                 gen += row;
                 train += nu[i] * row;
             }
-            result.Train[s] = train;
-            result.Gen[s] = gen;
+            result.Train[s] = train / k;
+            result.Gen[s] = gen / k;
             // Back to the original basis (d_in²·d_out) before the per-sample errors ((N + M)·d_in·d_out): cheaper
             // than rotating the inputs once (N·d_in²) when d_out is small, equal otherwise.
             var residual = Linalg.Multiply(v, current);
@@ -109,8 +109,9 @@ public static class LinearTeacherStudentSimulation
                 residual -= grad * eta0;
             }
             var trainErr = problem.TrainInputs * residual;
-            result.Train[s] = trainErr.FrobeniusNorm() * trainErr.FrobeniusNorm() / setup.TrainSamples;
-            result.Gen[s] = residual.FrobeniusNorm() * residual.FrobeniusNorm();
+            int k = setup.OutputDimension;
+            result.Train[s] = trainErr.FrobeniusNorm() * trainErr.FrobeniusNorm() / (setup.TrainSamples * k);
+            result.Gen[s] = residual.FrobeniusNorm() * residual.FrobeniusNorm() / k;
             result.TrainAcc[s] = FractionBelow(trainErr, errorThreshold);
             result.TestAcc[s] = FractionBelow(problem.TestInputs * residual, errorThreshold);
         }
@@ -142,7 +143,8 @@ public static class LinearTeacherStudentSimulation
             double sq = 0;
             for (int j = 0; j < errors.ColumnCount; j++)
                 sq += errors[i, j] * errors[i, j];
-            if (sq < threshold)
+            // The per-output mean squared error, as the paper's accuracy counts it.
+            if (sq / errors.ColumnCount < threshold)
                 hits++;
         }
         return (double)hits / errors.RowCount;

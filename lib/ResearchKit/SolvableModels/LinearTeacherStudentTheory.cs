@@ -14,7 +14,8 @@ namespace ResearchKit.SolvableModels;
 /// μ = ν + γ/2, e = e^(−2η₀μt), q = γ/(2μ): d = e·d₀ − q(1 − e)·T. At the workbook's initialisation
 /// S₀ = αS, S, T ~ N(0, 1/(2 d_in d_out)): E‖D₀‖² = (1 + α²)/2, E‖T‖² = ½, E⟨D₀, T⟩ = −½, hence
 /// E d² = e²[‖D₀‖² − q + ½q²] + e[q − q²] + ½q² (per unit of spectral mass).
-/// L_gen = E_ν[E d²], L_tr = E_ν[ν E d²]. Time t counts GD steps; η₀ = η/d_out is the effective rate.
+/// L_gen = E_ν[E d²]/d_out, L_tr = E_ν[ν E d²]/d_out (losses per output, as the paper defines them, so L(0) = 1/d_out).
+/// Time t counts GD steps; η₀ = η/d_out is the effective rate.
 /// Used in notebooks 02 and 04.
 /// </remarks>
 public sealed class LinearTeacherStudentTheory
@@ -24,8 +25,11 @@ public sealed class LinearTeacherStudentTheory
     /// <param name="effectiveRate">η₀ = η/d_out. Range: 0 &lt; η₀ &lt; 1.</param>
     /// <param name="weightDecay">γ. Range: γ ≥ 0.</param>
     /// <param name="initScale">α, the student initialisation scale relative to the teacher's. Range: α ≥ 0.</param>
-    public LinearTeacherStudentTheory(double aspectRatio, double effectiveRate, double weightDecay = 0, double initScale = 1)
+    /// <param name="outputDimension">d_out: losses are per output, (1/d_out)‖D‖², so L(0) = 1/d_out at α = 1. Range: d_out ≥ 1.</param>
+    public LinearTeacherStudentTheory(double aspectRatio, double effectiveRate, double weightDecay = 0, double initScale = 1, int outputDimension = 1)
     {
+        Guard.Positive(outputDimension);
+        OutputDimension = outputDimension;
         Guard.Positive(aspectRatio);
         Guard.InOpenRange(effectiveRate, 0, 1);
         Guard.NonNegative(weightDecay);
@@ -48,10 +52,13 @@ public sealed class LinearTeacherStudentTheory
     /// <summary>α.</summary>
     public double InitScale { get; }
 
-    /// <summary>E‖D₀‖² = (1 + α²)/2: the loss scale set by the initialisation (1 at α = 1).</summary>
+    /// <summary>d_out.</summary>
+    public int OutputDimension { get; }
+
+    /// <summary>E‖D₀‖² = (1 + α²)/2: the total squared residual set by the initialisation (1 at α = 1).</summary>
     public double InitialResidualNorm => (1 + InitScale * InitScale) / 2;
 
-    /// <summary>Expected teacher norm E‖T‖² = ½ at the paper's initialisation.</summary>
+    /// <summary>Expected teacher norm E‖T‖² = ½ at the paper's initialisation (total over outputs).</summary>
     public const double TeacherNorm = 0.5;
 
     /// <summary>L_tr(t) by quadrature over the MP law.</summary>
@@ -73,7 +80,7 @@ public sealed class LinearTeacherStudentTheory
         double z = 16 * s * s * AspectRatio;
         // e^(−4s(1+λ)) ₀F̃₁ = e^(−4s(1−√λ)²) · [e^(−2√z) ₀F̃₁], since 2√z = 8s√λ.
         double sq = 1 - Math.Sqrt(AspectRatio);
-        return InitialResidualNorm * Math.Exp(-4 * s * sq * sq) * Hypergeometric.Regularized0F1Scaled(2, z);
+        return InitialResidualNorm / OutputDimension * Math.Exp(-4 * s * sq * sq) * Hypergeometric.Regularized0F1Scaled(2, z);
     }
 
     /// <summary>Late-time L_tr ≃ (1 + α²)/2 · e^(−4η₀(1−√λ)²t) / (16√π λ^(3/4) (η₀t)^(3/2)) (Eq. 11), λ &lt; 1, γ = 0.</summary>
@@ -85,7 +92,7 @@ public sealed class LinearTeacherStudentTheory
         Guard.InOpenRange(AspectRatio, 0, 1, nameof(AspectRatio));
         double s = EffectiveRate * time;
         double sq = 1 - Math.Sqrt(AspectRatio);
-        return InitialResidualNorm * Math.Exp(-4 * s * sq * sq) / (16 * Math.Sqrt(Math.PI) * Math.Pow(AspectRatio, 0.75) * Math.Pow(s, 1.5));
+        return InitialResidualNorm / OutputDimension * Math.Exp(-4 * s * sq * sq) / (16 * Math.Sqrt(Math.PI) * Math.Pow(AspectRatio, 0.75) * Math.Pow(s, 1.5));
     }
 
     /// <summary>Late-time L_gen ≃ L_tr / (1 − √λ)² (Eq. 11), λ &lt; 1, γ = 0.</summary>
@@ -99,26 +106,26 @@ public sealed class LinearTeacherStudentTheory
     /// <summary>L_tr(∞): the exact MP integral of the weight-decay fixed point (0 without weight decay).</summary>
     public double PlateauTrainLoss => Plateau(train: true);
 
-    /// <summary>L_gen(∞): the exact MP integral of the fixed point; 1 − 1/λ times (1+α²)/2 for λ &gt; 1 without weight decay.</summary>
+    /// <summary>L_gen(∞): the exact MP integral of the fixed point; (1 − 1/λ)(1 + α²)/(2 d_out) for λ &gt; 1 without weight decay.</summary>
     public double PlateauGeneralizationLoss => Plateau(train: false);
 
-    /// <summary>Small-γ plateaus for λ &lt; 1 (Eq. 16), written with the teacher norm: L_tr → γ²‖T‖²/(4(1−λ)).</summary>
+    /// <summary>Small-γ plateau for λ &lt; 1 (Eq. 16), written with the teacher norm: L_tr → γ²‖T‖²/(4(1−λ) d_out). The paper writes γ²/(4(1−λ)), i.e. ‖T‖² = 1.</summary>
     public double SmallDecayPlateauTrainLoss
     {
         get
         {
             Guard.InOpenRange(AspectRatio, 0, 1, nameof(AspectRatio));
-            return WeightDecay * WeightDecay * TeacherNorm / (4 * (1 - AspectRatio));
+            return WeightDecay * WeightDecay * TeacherNorm / (4 * (1 - AspectRatio)) / OutputDimension;
         }
     }
 
-    /// <summary>Small-γ plateau for λ &lt; 1 (Eq. 16): L_gen → γ²‖T‖²/(4(1−λ)³).</summary>
+    /// <summary>Small-γ plateau for λ &lt; 1 (Eq. 16): L_gen → γ²‖T‖²/(4(1−λ)³ d_out).</summary>
     public double SmallDecayPlateauGeneralizationLoss
     {
         get
         {
             Guard.InOpenRange(AspectRatio, 0, 1, nameof(AspectRatio));
-            return WeightDecay * WeightDecay * TeacherNorm / (4 * Math.Pow(1 - AspectRatio, 3));
+            return WeightDecay * WeightDecay * TeacherNorm / (4 * Math.Pow(1 - AspectRatio, 3)) / OutputDimension;
         }
     }
 
@@ -126,18 +133,16 @@ public sealed class LinearTeacherStudentTheory
     /// The first times at which the train and the generalisation accuracy reach <paramref name="accuracyLevel"/>,
     /// found numerically from the MP integrals (bisection in log t).
     /// </summary>
-    /// <param name="errorThreshold">ε. Range: ε &gt; 0.</param>
-    /// <param name="outputDimension">d_out. Range: d_out ≥ 1.</param>
+    /// <param name="errorThreshold">ε, on the per-output squared error. Range: ε &gt; 0.</param>
     /// <param name="accuracyLevel">A*. Range: 0 &lt; A* &lt; 1; default erf(√2).</param>
     /// <param name="maxTime">Search horizon in GD steps. Range: &gt; 1.</param>
-    public GrokkingTimes CrossingTimes(double errorThreshold, int outputDimension = 1, double? accuracyLevel = null, double maxTime = 1e9)
+    public GrokkingTimes CrossingTimes(double errorThreshold, double? accuracyLevel = null, double maxTime = 1e9)
     {
         double level = accuracyLevel ?? LossAccuracy.CrossingAccuracy;
         Guard.Positive(errorThreshold);
-        Guard.Positive(outputDimension);
         Guard.InOpenRange(level, 0, 1, nameof(accuracyLevel));
         Guard.Positive(maxTime);
-        double target = LossAccuracy.LossAtAccuracy(level, errorThreshold, outputDimension);
+        double target = LossAccuracy.LossAtAccuracy(level, errorThreshold, OutputDimension);
         // Without weight decay both losses decrease monotonically to their plateaus, so a plateau above the
         // target means the level is never reached.
         double train = WeightDecay == 0 && PlateauTrainLoss >= target ? double.PositiveInfinity : FirstCrossing(TrainLoss, target, maxTime);
@@ -169,7 +174,11 @@ public sealed class LinearTeacherStudentTheory
         return effectiveRate / (2.0 * outputDimension * outputDimension);
     }
 
-    private double Loss(double time, bool train)
+    private double Loss(double time, bool train) => TotalLoss(time, train) / OutputDimension;
+
+    private double Plateau(bool train) => TotalPlateau(train) / OutputDimension;
+
+    private double TotalLoss(double time, bool train)
     {
         Guard.NonNegative(time);
         double rate = EffectiveRate * time;
@@ -190,7 +199,7 @@ public sealed class LinearTeacherStudentTheory
         return e2Part + e1Part + e0Part;
     }
 
-    private double Plateau(bool train)
+    private double TotalPlateau(bool train)
     {
         if (WeightDecay == 0)
             return train ? 0 : InitialResidualNorm * MarchenkoPasturIntegrals.AtomMass(AspectRatio);

@@ -4,13 +4,13 @@ using ResearchKit.Numerics;
 namespace ResearchKit.SolvableModels;
 
 /// <summary>
-/// Accuracy of a linear regressor whose residual Dᵀx is isotropic Gaussian with total variance L (the loss):
-/// the fraction of samples with squared error ‖Dᵀx‖² below ε, A = 1 − Γ(d_out/2, d_out ε/(2L)) / Γ(d_out/2);
-/// for d_out = 1 this is erf(√(ε/(2L))).
+/// Accuracy of a linear regressor whose residual Dᵀx is isotropic Gaussian with per-output loss
+/// L = (1/d_out) E‖Dᵀx‖²: the fraction of samples whose per-output squared error (1/d_out)‖Dᵀx‖² is below ε,
+/// A = 1 − Γ(d_out/2, d_out ε/(2L)) / Γ(d_out/2); for d_out = 1 this is erf(√(ε/(2L))).
 /// </summary>
 /// <remarks>
-/// Levi, Beck &amp; Bar-Sinai (arXiv 2310.16441) Eqs. 10 and 13. The workbook normalises the loss as the expected total
-/// squared error E‖Dᵀx‖² (so L(0) = 1 at the paper's initialisation), which makes Eq. 13 exact for isotropic D.
+/// Levi, Beck &amp; Bar-Sinai (arXiv 2310.16441) Eqs. 10 and 13; (1/d_out)‖Dᵀx‖² = (L/d_out) χ²_{d_out} for isotropic D,
+/// which makes Eq. 13 exact.
 /// Used in notebooks 02 and 04.
 /// </remarks>
 public static class LossAccuracy
@@ -19,7 +19,7 @@ public static class LossAccuracy
     public static readonly double CrossingAccuracy = SpecialFunctions.Erf(Math.Sqrt(2));
 
     /// <summary>Accuracy A(L) for threshold ε and output dimension d_out (Eq. 13).</summary>
-    /// <param name="loss">L, the expected total squared error. Range: L ≥ 0 (A = 1 at L = 0).</param>
+    /// <param name="loss">L, the per-output loss. Range: L ≥ 0 (A = 1 at L = 0).</param>
     /// <param name="errorThreshold">ε. Range: ε &gt; 0.</param>
     /// <param name="outputDimension">d_out. Range: d_out ≥ 1.</param>
     public static double Accuracy(double loss, double errorThreshold, int outputDimension = 1)

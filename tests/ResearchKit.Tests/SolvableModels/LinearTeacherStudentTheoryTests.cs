@@ -107,6 +107,27 @@ public class LinearTeacherStudentTheoryTests
         Assert.True(times.Gap > 0);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    public void Losses_ManyOutputs_ArePerOutput(int dOut)
+    {
+        var th = new LinearTeacherStudentTheory(0.9, 0.01 / dOut, outputDimension: dOut);
+        var one = new LinearTeacherStudentTheory(0.9, 0.01 / dOut);
+        NumericAssert.Close(1.0 / dOut, th.GeneralizationLoss(0), 1e-12);
+        NumericAssert.Close(one.TrainLoss(700) / dOut, th.TrainLoss(700), 1e-12);
+    }
+
+    [Fact]
+    public void GrokkingTime_OutputDimension_IsNonMonotone()
+    {
+        // Fig. 2: with η₀ = η/d_out and the per-output accuracy threshold, Δt rises with d_out, then falls once
+        // d_out·ε approaches the initial loss.
+        double Gap(int d) => new LinearTeacherStudentTheory(0.9, 0.01 / d, outputDimension: d).CrossingTimes(1e-3).Gap;
+        double g1 = Gap(1), g30 = Gap(30), g700 = Gap(700);
+        Assert.True(g30 > g1 && g30 > g700, $"Δt(1) = {g1}, Δt(30) = {g30}, Δt(700) = {g700}");
+    }
+
     [Fact]
     public void CrossingTimes_AboveOne_GeneralizationNeverCrosses()
         => Assert.True(double.IsPositiveInfinity(new LinearTeacherStudentTheory(1.5, 0.01).CrossingTimes(1e-3).GeneralizationCrossing));
@@ -152,8 +173,9 @@ public class LinearTeacherStudentTheoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinearTeacherStudentTheory(1.5, 0.01).AsymptoticTrainLoss(10));
         Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.01, 0.1).TrainLossClosedForm(10));
         Assert.Throws<ArgumentOutOfRangeException>(() => th.CrossingTimes(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => th.CrossingTimes(1e-3, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => th.CrossingTimes(1e-3, 1, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.CrossingTimes(1e-3, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.CrossingTimes(1e-3, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearTeacherStudentTheory(0.5, 0.01, 0, 1, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LeadingOrderGrokkingTime(1.0, 0.01));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LeadingOrderGrokkingTime(0.5, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.TwoLayerEquivalentRate(0.01, 0));
