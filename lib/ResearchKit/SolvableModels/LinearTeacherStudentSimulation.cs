@@ -41,6 +41,11 @@ public static class LinearTeacherStudentSimulation
         double eta0 = setup.EffectiveRate, gamma = setup.WeightDecay;
 
         int m = steps.Count;
+        // Per recorded step the errors cost either d_in²·d_out (back to the original basis) + (N + M)·d_in·d_out, or,
+        // with the inputs rotated once into the eigenbasis ((N + M)·d_in² up front), only (N + M)·d_in·d_out.
+        bool rotateInputs = (long)m * k > setup.TrainSamples + testSamples;
+        var trainInputs = rotateInputs ? Linalg.Multiply(problem.TrainInputs, v) : problem.TrainInputs;
+        var testInputs = rotateInputs ? Linalg.Multiply(problem.TestInputs, v) : problem.TestInputs;
         var result = NewArrays(m);
         var current = Matrix<double>.Build.Dense(d, k);
         for (int s = 0; s < m; s++)
@@ -67,11 +72,9 @@ public static class LinearTeacherStudentSimulation
             }
             result.Train[s] = train / k;
             result.Gen[s] = gen / k;
-            // Back to the original basis (d_in²·d_out) before the per-sample errors ((N + M)·d_in·d_out): cheaper
-            // than rotating the inputs once (N·d_in²) when d_out is small, equal otherwise.
-            var residual = Linalg.Multiply(v, current);
-            result.TrainAcc[s] = FractionBelow(Linalg.Multiply(problem.TrainInputs, residual), errorThreshold);
-            result.TestAcc[s] = FractionBelow(Linalg.Multiply(problem.TestInputs, residual), errorThreshold);
+            var residual = rotateInputs ? current : Linalg.Multiply(v, current);
+            result.TrainAcc[s] = FractionBelow(Linalg.Multiply(trainInputs, residual), errorThreshold);
+            result.TestAcc[s] = FractionBelow(Linalg.Multiply(testInputs, residual), errorThreshold);
         }
         return new LinearTeacherStudentTrajectory(steps.ToArray(), result.Train, result.Gen, result.TrainAcc, result.TestAcc, nu[0], nu[^1]);
     }

@@ -9,6 +9,7 @@ public class LinearTeacherStudentSimulationTests
     [Theory]
     [InlineData(20, 2, 30, 0.0)]
     [InlineData(20, 3, 12, 0.05)]
+    [InlineData(20, 20, 30, 0.01)]   // steps·d_out > N + M: the inputs are rotated into the eigenbasis
     public void Run_EigenbasisPowers_MatchStepByStepIteration(int dIn, int dOut, int n, double gamma)
     {
         var setup = new LinearTeacherStudentSetup(dIn, dOut, n, 0.05, gamma);
