@@ -9,9 +9,9 @@ namespace ResearchKit.SolvableModels;
 /// <param name="Generalization">Fit of the generalisation accuracy.</param>
 /// <remarks>
 /// Miller et al. (arXiv 2402.08946), Sec. 2–3. The exact formulas of the paper's R_abs and R_rel were not available
-/// to the workbook; the definitions below are the workbook's own reading of the paper's description (relative gap
-/// normalised by the later jump, absolute sharpness = s_gen, relative sharpness = s_gen/s_tr) and are marked as such
-/// in notebook 04.
+/// to the workbook (the stored copies give only the abstract and summaries); the definitions below are the workbook's own
+/// reading of the paper's description (relative gap normalised by the later jump, absolute sharpness = s_gen,
+/// relative sharpness = s_gen/s_tr) and are marked as such in notebook 04.
 /// </remarks>
 public sealed record GrokkingSharpness(SCurveFitResult Train, SCurveFitResult Generalization)
 {
@@ -33,4 +33,12 @@ public sealed record GrokkingSharpness(SCurveFitResult Train, SCurveFitResult Ge
         Guard.AllFinite(times);
         return new GrokkingSharpness(SCurveFit.Fit(times, trainAccuracy), SCurveFit.Fit(times, generalizationAccuracy));
     }
+
+    /// <summary>Fits the two curves, each sampled on its own window (e.g. up to a few times its own jump).</summary>
+    /// <param name="trainTimes">Times of the training curve (finite, at least 5 points).</param>
+    /// <param name="trainAccuracy">Training accuracy at <paramref name="trainTimes"/>.</param>
+    /// <param name="generalizationTimes">Times of the generalisation curve (finite, at least 5 points).</param>
+    /// <param name="generalizationAccuracy">Generalisation accuracy at <paramref name="generalizationTimes"/>.</param>
+    public static GrokkingSharpness Measure(IReadOnlyList<double> trainTimes, IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> generalizationTimes, IReadOnlyList<double> generalizationAccuracy)
+        => new(SCurveFit.Fit(trainTimes, trainAccuracy), SCurveFit.Fit(generalizationTimes, generalizationAccuracy));
 }

@@ -80,4 +80,16 @@ public class SCurveFitTests
         NumericAssert.Close(0.5, m.RelativeSharpness, 1e-6);
         NumericAssert.Close(0.01, m.AbsoluteSharpness, 1e-6);
     }
+
+    [Fact]
+    public void GrokkingSharpness_SeparateWindows_MatchesCommonWindow()
+    {
+        var t = Enumerable.Range(0, 100).Select(i => i * 10.0).ToArray();
+        var t2 = Enumerable.Range(0, 100).Select(i => i * 20.0).ToArray();
+        var train = t.Select(x => SCurveFit.Evaluate(0.5, 0.02, 200, 0.5, x)).ToArray();
+        var gen = t2.Select(x => SCurveFit.Evaluate(0.5, 0.01, 600, 0.5, x)).ToArray();
+        var m = GrokkingSharpness.Measure(t, train, t2, gen);
+        NumericAssert.Close(2.0 / 3.0, m.RelativeGap, 1e-6);
+        Assert.Throws<ArgumentException>(() => GrokkingSharpness.Measure(t, train, t2, gen.Take(50).ToArray()));
+    }
 }
