@@ -70,4 +70,23 @@ public class MarchenkoPasturIntegralsTests
         Assert.Throws<ArgumentNullException>(() => MarchenkoPasturIntegrals.Expectation(0.5, null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => MarchenkoPasturIntegrals.ContinuousDensity(0.5, double.NaN));
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(0.0)]
+    [InlineData(-2.0)]
+    public void Edges_BadAspectRatio_Throw(double lambda)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => MarchenkoPasturIntegrals.LowerEdge(lambda));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MarchenkoPasturIntegrals.UpperEdge(lambda));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MarchenkoPasturIntegrals.AtomMass(lambda));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MarchenkoPasturIntegrals.ContinuousDensity(lambda, 1));
+    }
+
+    [Fact]
+    public void Edges_KnownValues()
+    {
+        NumericAssert.Close(Math.Pow(1 - Math.Sqrt(0.25), 2), MarchenkoPasturIntegrals.LowerEdge(0.25), 1e-15);
+        NumericAssert.Close(2.25, MarchenkoPasturIntegrals.UpperEdge(0.25), 1e-15);
+    }
 }

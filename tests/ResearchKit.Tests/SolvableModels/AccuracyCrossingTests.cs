@@ -22,4 +22,17 @@ public class AccuracyCrossingTests
         Assert.Throws<ArgumentException>(() => AccuracyCrossing.First(new[] { 1.0, double.NaN }, new[] { 0.1, 0.2 }, 0.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => AccuracyCrossing.First(new[] { 1.0, 2 }, new[] { 0.1, 0.2 }, double.NaN));
     }
+
+    [Fact]
+    public void Of_BadInput_Throws()
+    {
+        var run = LinearTeacherStudentSimulation.Run(new LinearTeacherStudentSetup(10, 1, 20), new double[] { 0, 5 }, 1e-3, 5, 1);
+        Assert.Throws<ArgumentNullException>(() => AccuracyCrossing.Of(null!, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AccuracyCrossing.Of(run, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AccuracyCrossing.Of(run, double.NaN));
+    }
+
+    [Fact]
+    public void GrokkingTimes_Gap_IsDifference()
+        => Assert.Equal(70.0, new GrokkingTimes(30, 100).Gap);
 }

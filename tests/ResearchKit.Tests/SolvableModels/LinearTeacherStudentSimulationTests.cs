@@ -110,4 +110,15 @@ public class LinearTeacherStudentSimulationTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.Run(setup, Steps, 1e-3, 10, 1));
         Assert.Contains("learningRate", ex.Message);
     }
+
+    [Fact]
+    public void RunIterated_BadInput_Throws()
+    {
+        var setup = new LinearTeacherStudentSetup(10, 1, 20);
+        Assert.Throws<ArgumentNullException>(() => LinearTeacherStudentSimulation.RunIterated(null!, Steps, 1e-3, 10, 1));
+        Assert.Throws<ArgumentException>(() => LinearTeacherStudentSimulation.RunIterated(setup, new[] { 3.0, 1.0 }, 1e-3, 10, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.RunIterated(setup, Steps, double.NaN, 10, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.RunIterated(setup, Steps, 1e-3, -1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.RunIterated(new LinearTeacherStudentSetup(10, 1, 20, 5), Steps, 1e-3, 10, 1));
+    }
 }

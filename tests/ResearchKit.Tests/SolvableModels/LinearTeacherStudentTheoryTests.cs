@@ -180,4 +180,14 @@ public class LinearTeacherStudentTheoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LeadingOrderGrokkingTime(0.5, double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.TwoLayerEquivalentRate(0.01, 0));
     }
+
+    [Fact]
+    public void Plateaus_OutOfRange_Throw()
+    {
+        var above = new LinearTeacherStudentTheory(1.5, 0.01, 1e-3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => above.SmallDecayPlateauTrainLoss);
+        Assert.Throws<ArgumentOutOfRangeException>(() => above.SmallDecayPlateauGeneralizationLoss);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearTeacherStudentTheory(0.5, 0.01).CrossingTimes(1e-3, maxTime: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.TwoLayerEquivalentRate(-0.01, 2));
+    }
 }

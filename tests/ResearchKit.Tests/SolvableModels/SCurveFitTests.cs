@@ -92,4 +92,14 @@ public class SCurveFitTests
         NumericAssert.Close(2.0 / 3.0, m.RelativeGap, 1e-6);
         Assert.Throws<ArgumentException>(() => GrokkingSharpness.Measure(t, train, t2, gen.Take(50).ToArray()));
     }
+
+    [Fact]
+    public void GrokkingSharpness_BadInput_Throws()
+    {
+        var t = new[] { 1.0, 2, 3, 4, 5 };
+        var y = new[] { 0.0, 0.1, 0.5, 0.9, 1.0 };
+        Assert.Throws<ArgumentException>(() => GrokkingSharpness.Measure(new[] { 1.0, 2, double.NaN, 4, 5 }, y, y));
+        Assert.Throws<ArgumentNullException>(() => GrokkingSharpness.Measure(t, y, null!));
+        Assert.Throws<ArgumentException>(() => GrokkingSharpness.Measure(t, y, t, new[] { 0.0, 1 }));
+    }
 }
