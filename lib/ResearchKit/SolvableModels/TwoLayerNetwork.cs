@@ -4,22 +4,6 @@ using ResearchKit.Numerics;
 
 namespace ResearchKit.SolvableModels;
 
-/// <summary>Hidden-layer activation of a <see cref="TwoLayerNetwork"/>.</summary>
-public enum HiddenActivation
-{
-    /// <summary>φ(z) = z: a two-layer linear network.</summary>
-    Linear,
-
-    /// <summary>φ(z) = tanh z.</summary>
-    Tanh,
-}
-
-/// <summary>Gradients of the mean squared error with respect to both weight matrices.</summary>
-/// <param name="Loss">ℒ = (1/(N d_out)) Σᵢ ‖f(xᵢ) − yᵢ‖².</param>
-/// <param name="FirstLayer">∂ℒ/∂W₁ (d_h × d_in).</param>
-/// <param name="SecondLayer">∂ℒ/∂W₂ (d_out × d_h).</param>
-public sealed record TwoLayerGradient(double Loss, Matrix<double> FirstLayer, Matrix<double> SecondLayer);
-
 /// <summary>
 /// A bias-free two-layer network f(x) = W₂ φ(W₁ x), d_in → d_h → d_out, with its forward and backward pass.
 /// Immutable: a gradient step returns a new network.
