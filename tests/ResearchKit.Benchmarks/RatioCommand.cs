@@ -27,6 +27,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
   --reps N       timed calls per kernel and size after one warm-up, median reported (default 5)
   --managed      which sizes the managed backend is timed at (default smallest: managed takes minutes at the large sizes)
   --kernels      run only these kernels
+  --sizes        run only these sizes (e.g. 784,2000x2000)
   --no-sweep     skip the Sweep speed-up measurement
 """;
 
@@ -34,7 +35,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
     {
         int reps = 5;
         string managed = "smallest";
-        HashSet<string>? kernels = null;
+        HashSet<string>? kernels = null, sizes = null;
         bool sweep = true;
         for (int i = 0; i < args.Length; i++)
         {
@@ -43,6 +44,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 case "--reps" when i + 1 < args.Length && int.TryParse(args[i + 1], out reps) && reps >= 1: i++; break;
                 case "--managed" when i + 1 < args.Length && args[i + 1] is "none" or "smallest" or "all": managed = args[++i]; break;
                 case "--kernels" when i + 1 < args.Length: kernels = args[++i].Split(',').ToHashSet(); break;
+                case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').ToHashSet(); break;
                 case "--no-sweep": sweep = false; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
@@ -70,7 +72,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         var ratioLines = new List<string>();
         var managedLines = new List<string>();
         Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10}");
-        foreach (var c in Cases.Where(c => kernels is null || kernels.Contains(c.Kernel)))
+        foreach (var c in Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))))
         {
             double? ours = native ? Time(c, LinalgProvider.Native, reps) : null;
             bool timeManaged = managed == "all" || (managed == "smallest" && c.Smallest);

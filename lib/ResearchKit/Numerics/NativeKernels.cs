@@ -16,7 +16,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     {
         int m = x.RowCount, d = x.ColumnCount;
         double[] xs = ReadOnlyStorage(x);
-        var c = new double[(long)d * d];
+        var c = Uninitialized(checked(d * d));
         byte uplo = (byte)'L', trans = (byte)'T';
         double one = 1, zero = 0;
         fixed (double* px = xs, pc = c)
@@ -29,7 +29,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     {
         int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;
         double[] sa = ReadOnlyStorage(a), sb = ReadOnlyStorage(b);
-        var c = new double[(long)m * n];
+        var c = Uninitialized(checked(m * n));
         byte no = (byte)'N';
         double one = 1, zero = 0;
         fixed (double* pa = sa, pb = sb, pc = c)
@@ -94,7 +94,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
             lapack.Dgesdd(&jobz, &m, &n, pa, &m, pv, &dummy, &one, &dummy, &one, &query, &lwork, pi, &info, 1);
             Check(info, "dgesdd (workspace query)");
             lwork = checked((int)query);
-            var work = new double[lwork];
+            var work = Uninitialized(lwork);
             fixed (double* pw = work)
                 lapack.Dgesdd(&jobz, &m, &n, pa, &m, pv, &dummy, &one, &dummy, &one, pw, &lwork, pi, &info, 1);
         }
@@ -117,8 +117,8 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
             Check(info, "dsyevd (workspace query)");
             lwork = checked((int)query);
             liwork = iquery;
-            var work = new double[lwork];
-            var iwork = new int[Math.Max(1, liwork)];
+            var work = Uninitialized(lwork);
+            var iwork = GC.AllocateUninitializedArray<int>(Math.Max(1, liwork));
             fixed (double* pwork = work)
             fixed (int* piwork = iwork)
                 lapack.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
@@ -128,6 +128,12 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
         Check(info, "dsyevd");
         return w;
     }
+
+    /// <summary>
+    /// Output and workspace arrays that LAPACK overwrites entirely: skipping .NET's zeroing saves a pass over memory
+    /// (150 MB of workspace for an eigendecomposition with vectors at n = 3072).
+    /// </summary>
+    private static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
 
     /// <summary>The column-major entries without copying when the matrix is dense (the array is only read).</summary>
     private static double[] ReadOnlyStorage(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();

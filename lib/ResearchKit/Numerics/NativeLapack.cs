@@ -7,7 +7,7 @@ namespace ResearchKit.Numerics;
 /// (OpenBLAS, reference BLAS/LAPACK, Accelerate, MKL). Everything is looked up through the Fortran symbols
 /// (<c>dsyevd_</c>, …) because every LAPACK distribution exports them, whereas LAPACKE and CBLAS are optional
 /// (Debian's libopenblas0-pthread exports CBLAS but no LAPACKE; Accelerate has no LAPACKE at all).
-/// Loading never throws: when a routine is missing, <see cref="TryLoad"/> returns null and says why.
+/// Loading never throws: when a routine is missing, <see cref="TryLoad(out string)"/> returns null and says why.
 /// </summary>
 internal sealed unsafe class NativeLapack
 {
@@ -59,12 +59,15 @@ internal sealed unsafe class NativeLapack
     /// <summary>
     /// Loads the routines, or returns null with <paramref name="reason"/> saying what was missing. Never throws.
     /// </summary>
-    internal static NativeLapack? TryLoad(out string reason)
+    internal static NativeLapack? TryLoad(out string reason) => TryLoad(ProbeList(), out reason);
+
+    /// <summary>As <see cref="TryLoad(out string)"/> with an explicit probe list (tests use one that cannot succeed).</summary>
+    internal static NativeLapack? TryLoad(IReadOnlyList<string> probeList, out string reason)
     {
         try
         {
             var loaded = new List<(string Name, IntPtr Handle)>();
-            foreach (string name in ProbeList())
+            foreach (string name in probeList)
             {
                 if (NativeLibrary.TryLoad(name, typeof(NativeLapack).Assembly, DllImportSearchPath.SafeDirectories | DllImportSearchPath.System32, out IntPtr h)
                     || NativeLibrary.TryLoad(name, out h))
@@ -72,7 +75,7 @@ internal sealed unsafe class NativeLapack
             }
             if (loaded.Count == 0)
             {
-                reason = "no BLAS/LAPACK library found (tried " + string.Join(", ", ProbeList()) + ")";
+                reason = "no BLAS/LAPACK library found (tried " + string.Join(", ", probeList) + ")";
                 return null;
             }
             var table = new SymbolTable(loaded);
