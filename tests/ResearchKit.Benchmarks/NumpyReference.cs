@@ -4,96 +4,134 @@ using System.Globalization;
 namespace ResearchKit.Benchmarks;
 
 /// <summary>
-/// Times the NumPy equivalent of one kernel in a python3 child process (NumPy is an outside reference for the
-/// benchmark only, never a dependency of the library). The Python side mirrors <see cref="RatioCommand"/>: same
-/// sizes, same input distribution, one warm-up call, then the median of the repetitions.
+/// Times the NumPy equivalent of a kernel in a python3 child process that stays alive for the whole run, so that
+/// our calls and NumPy's can alternate one by one (the machine is shared: alternating exposes both to the same
+/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes and
+/// input distribution as ours; each `setup` includes one warm-up call.
 /// </summary>
-public sealed class NumpyReference
+public sealed class NumpyReference : IDisposable
 {
     private const string Script = """
-import sys, time, statistics
-import numpy as np
-kernel, size, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
-dims = [int(s) for s in size.split('x')]
-rng = np.random.default_rng(1)
-def uniform(r, c): return rng.random((r, c)) * 2 - 1
-if kernel == 'gram':
-    x = uniform(dims[0], dims[1]); f = lambda: x.T @ x          # NumPy dispatches X.T @ X to syrk
-elif kernel in ('eigvals', 'eigen'):
-    a = uniform(dims[0], dims[0]); a = (a + a.T) / 2
-    f = (lambda: np.linalg.eigvalsh(a)) if kernel == 'eigvals' else (lambda: np.linalg.eigh(a))   # both syevd
-elif kernel == 'gemm':
-    a = uniform(dims[0], dims[0]); b = uniform(dims[0], dims[0]); f = lambda: a @ b
-else:
-    sys.exit('unknown kernel ' + kernel)
-f()
-times = []
-for _ in range(reps):
-    t = time.perf_counter(); f(); times.append(time.perf_counter() - t)
-print(repr(statistics.median(times)))
-""";
-
-    private const string InfoScript = """
+import sys, time
 import numpy as np
 a = np.ones((64, 64)); a @ a; np.linalg.eigvalsh(a)
 libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if ('blas' in l or 'lapack' in l) and '/' in l})
-print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS'))
+print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS'), flush=True)
+f = None
+for line in sys.stdin:
+    cmd = line.split()
+    if not cmd or cmd[0] == 'quit':
+        break
+    if cmd[0] == 'setup':
+        kernel, dims = cmd[1], [int(s) for s in cmd[2].split('x')]
+        f = None
+        rng = np.random.default_rng(1)
+        uniform = lambda r, c: rng.random((r, c)) * 2 - 1
+        if kernel == 'gram':
+            x = uniform(dims[0], dims[1]); f = lambda: x.T @ x          # NumPy dispatches X.T @ X to syrk
+        elif kernel in ('eigvals', 'eigen'):
+            s = uniform(dims[0], dims[0]); s = (s + s.T) / 2
+            f = (lambda: np.linalg.eigvalsh(s)) if kernel == 'eigvals' else (lambda: np.linalg.eigh(s))   # both syevd
+        elif kernel == 'gemm':
+            p = uniform(dims[0], dims[0]); q = uniform(dims[0], dims[0]); f = lambda: p @ q
+        else:
+            print('error unknown kernel ' + kernel, flush=True); continue
+        f()
+        print('ok', flush=True)
+    elif cmd[0] == 'clear':
+        f = x = s = p = q = None
+        print('ok', flush=True)
+    elif cmd[0] == 'time':
+        t = time.perf_counter(); f(); print(repr(time.perf_counter() - t), flush=True)
 """;
 
-    private readonly string python;
+    private readonly Process process;
 
-    private NumpyReference(string python, string description)
+    private NumpyReference(Process process, string description)
     {
-        this.python = python;
+        this.process = process;
         Description = description;
     }
 
     public string Description { get; }
 
-    /// <summary>The first of $RESEARCHKIT_PYTHON, python3, /usr/bin/python3 that imports NumPy; null (and why) if none.</summary>
-    public static NumpyReference? Find(out string reason)
+    /// <summary>Starts the first of $RESEARCHKIT_PYTHON, python3, /usr/bin/python3 that imports NumPy; null (and why) if none.</summary>
+    public static NumpyReference? Start(out string reason)
     {
         var candidates = new[] { Environment.GetEnvironmentVariable("RESEARCHKIT_PYTHON"), "python3", "/usr/bin/python3" };
         var tried = new List<string>();
-        foreach (string? candidate in candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct())
+        foreach (string candidate in candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Cast<string>())
         {
-            tried.Add(candidate!);
-            var (ok, output) = RunPython(candidate!, ["-c", InfoScript]);
-            if (ok)
+            Process? p = null;
+            try
             {
-                reason = "";
-                return new NumpyReference(candidate!, output.Trim() + $" ({candidate})");
+                var info = new ProcessStartInfo(candidate)
+                {
+                    RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                };
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add(Script);
+                p = Process.Start(info)!;
+                _ = p.StandardError.ReadToEndAsync(); // drained so the child never blocks on a full pipe
+                string? banner = p.StandardOutput.ReadLine();
+                if (banner is not null && banner.StartsWith("NumPy ", StringComparison.Ordinal))
+                {
+                    reason = "";
+                    return new NumpyReference(p, banner + $" ({candidate})");
+                }
+                tried.Add(candidate + ": no numpy");
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                tried.Add(candidate + ": not found");
+            }
+            if (p is not null)
+            {
+                if (!p.HasExited)
+                    p.Kill();
+                p.Dispose();
             }
         }
-        reason = "no python3 with numpy found (tried " + string.Join(", ", tried) + "; Debian: apt-get install python3-numpy)";
+        reason = "no python3 with numpy (" + string.Join("; ", tried) + "; Debian: apt-get install python3-numpy)";
         return null;
     }
 
-    /// <summary>Median seconds of <paramref name="reps"/> NumPy calls of <paramref name="kernel"/> at <paramref name="size"/>.</summary>
-    public double MedianSeconds(string kernel, string size, int reps)
+    /// <summary>Builds NumPy's input for <paramref name="kernel"/> at <paramref name="size"/> and makes one warm-up call.</summary>
+    public void Setup(string kernel, string size)
     {
-        var (ok, output) = RunPython(python, ["-c", Script, kernel, size, reps.ToString(CultureInfo.InvariantCulture)]);
-        if (!ok)
-            throw new InvalidOperationException($"NumPy timing of {kernel} {size} failed: {output}");
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        string reply = Ask($"setup {kernel} {size}");
+        if (reply != "ok")
+            throw new InvalidOperationException($"NumPy setup of {kernel} {size} failed: {reply}");
     }
 
-    private static (bool Ok, string Output) RunPython(string exe, string[] args)
+    /// <summary>Frees NumPy's inputs (before the memory-hungry managed runs).</summary>
+    public void Clear() => Ask("clear");
+
+    /// <summary>Seconds of one NumPy call of the kernel last set up.</summary>
+    public double TimeOnce() => double.Parse(Ask("time"), CultureInfo.InvariantCulture);
+
+    private string Ask(string command)
+    {
+        process.StandardInput.WriteLine(command);
+        process.StandardInput.Flush();
+        return process.StandardOutput.ReadLine()?.Trim() ?? throw new InvalidOperationException($"python exited during '{command}'");
+    }
+
+    public void Dispose()
     {
         try
         {
-            var info = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in args)
-                info.ArgumentList.Add(a);
-            using var p = Process.Start(info)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return p.ExitCode == 0 ? (true, stdout) : (false, stderr.Result.Trim());
+            if (!process.HasExited)
+            {
+                process.StandardInput.WriteLine("quit");
+                process.StandardInput.Flush();
+                if (!process.WaitForExit(5000))
+                    process.Kill();
+            }
         }
-        catch (System.ComponentModel.Win32Exception e)
+        finally
         {
-            return (false, e.Message);
+            process.Dispose();
         }
     }
 }
