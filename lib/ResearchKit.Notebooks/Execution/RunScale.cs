@@ -1,0 +1,14 @@
+namespace ResearchKit.Notebooks.Execution;
+
+/// <summary>
+/// The scale notebooks run at, passed to them in the environment variable <see cref="RunScaleVariable.Variable"/> (the library's
+/// <c>Workbook.ScaleVariable</c>; the runner does not reference the library, so the name is repeated here).
+/// </summary>
+public enum RunScale
+{
+    /// <summary>Seconds per notebook: tests and CI.</summary>
+    Quick,
+
+    /// <summary>The papers' sizes: the committed outputs.</summary>
+    Full,
+}
