@@ -105,4 +105,49 @@ public class SeparabilityTests
         double p = Separability.WendelProbability(n, d), q = Separability.WendelProbability(n, d + 1);
         return p >= 0 && q <= 1 && q >= p - 1e-15;
     }
+
+    [Fact]
+    public void OriginMargin_TwoUnitVectors_IsOneOverRootTwo()
+    {
+        var r = Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0 }, { 0, 1 }, { 2, 3 } }));
+        NumericAssert.Close(1 / Math.Sqrt(2), r.Lower, 1e-7);
+        NumericAssert.Close(1 / Math.Sqrt(2), r.Upper, 1e-7);
+    }
+
+    [Theory]
+    [InlineData(0.7, 1.0)]
+    [InlineData(0.9, 2.0)]
+    public void OriginMargin_TwoPointModel_IsSigmaTimesTwoLambdaMinusOne(double lambda, double sigma)
+    {
+        var m = new TwoPointModel(lambda, sigma);
+        var r = Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { m.FirstPoint }, { m.SecondPoint } }));
+        NumericAssert.Close(m.Margin, r.Margin, 1e-7);
+    }
+
+    [Fact]
+    public void OriginMargin_AgreesWithLpTest_OnGaussianSets()
+    {
+        var task = new ConstantLabelModel(10, 1.0);
+        int separableCount = 0;
+        for (int k = 0; k < 6; k++)
+        {
+            var x = task.Sample(20, new Random(100 + k)).Points;
+            bool separable = Separability.TestFromOrigin(x).IsSeparable;
+            var r = Separability.OriginMargin(x, 1e-6);
+            if (separable) Assert.True(r.Lower > 0, $"draw {k}: LP says separable, margin lower bound {r.Lower}");
+            else Assert.True(r.Upper < 1e-6, $"draw {k}: LP says not separable, margin upper bound {r.Upper}");
+            Assert.True(r.Lower <= r.Upper + 1e-12);
+            separableCount += separable ? 1 : 0;
+        }
+        Assert.InRange(separableCount, 1, 5); // both outcomes were exercised (λ = ½)
+    }
+
+    [Fact]
+    public void OriginMargin_BadInput_Throws()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(null!));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { double.NaN } })));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 } }), relativeTolerance: 0));
+        Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 } }), maxIterations: 0));
+    }
 }
