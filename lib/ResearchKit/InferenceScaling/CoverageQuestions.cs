@@ -84,7 +84,7 @@ public sealed class CoverageQuestions
         {
             foreach (double p in _probabilities)
             {
-                double logQ = Math.Log1P(-p);
+                double logQ = LogOneMinus(p);
                 f[0] += 1;
                 for (int k = 1; k <= maxAttempts; k++)
                     f[k] += p >= 1 ? 0 : Math.Exp(k * logQ);
@@ -121,7 +121,7 @@ public sealed class CoverageQuestions
             if (p >= 1) return 1;
             // Geometric on {1, 2, …}: T = 1 + ⌊ln U / ln(1 − p)⌋ with U ∈ (0, 1].
             double u = 1 - random.NextDouble();
-            double t = 1 + Math.Floor(Math.Log(u) / Math.Log1P(-p));
+            double t = 1 + Math.Floor(Math.Log(u) / LogOneMinus(p));
             return t >= 9e18 ? Never : (long)t;
         }
 
@@ -149,5 +149,12 @@ public sealed class CoverageQuestions
             if (survival <= target) return k;
         }
         return n - c + 1;
+    }
+
+    // ln(1 − p) to full relative precision for small p (Kahan's trick; net8.0 has no Math.Log1P).
+    private static double LogOneMinus(double p)
+    {
+        double u = 1 - p;
+        return u == 1 ? -p : Math.Log(u) * -p / (u - 1);
     }
 }
