@@ -1,0 +1,220 @@
+using System.CommandLine;
+using ResearchKit.Notebooks.Building;
+using ResearchKit.Notebooks.Documents;
+using ResearchKit.Notebooks.Execution;
+using ResearchKit.Notebooks.Site;
+using Spectre.Console;
+
+namespace ResearchKit.Notebooks.Cli;
+
+/// <summary>
+/// The runner's command line:
+/// <c>run [notebooks…] [--scale quick|full] [--site dir] [--no-site] [--no-build] [--output-dir dir]</c> and
+/// <c>site [notebooks…] [--site dir]</c>.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var paths = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebook files to run (default: every notebooks/*.ipynb of the repository).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var scale = new Option<string>("--scale")
+        {
+            Description = "quick (seconds per notebook: tests, CI) or full (the papers' sizes: committed outputs).",
+            DefaultValueFactory = _ => "full",
+        };
+        scale.AcceptOnlyFromAmong("quick", "full");
+        var noBuild = new Option<bool>("--no-build") { Description = "Do not build lib/ResearchKit (Release) first." };
+        var outputDir = new Option<string?>("--output-dir")
+        {
+            Description = "Write the executed notebooks into this folder instead of in place.",
+        };
+
+        var site = new Option<string?>("--site")
+        {
+            Description = "Folder for the exported HTML site (default: site/ in the repository root).",
+        };
+        var noSite = new Option<bool>("--no-site") { Description = "Do not export the site after the run." };
+
+        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir };
+        run.SetAction((parse, cancel) => RunAsync(
+            new RunRequest(
+                parse.GetValue(paths) ?? Array.Empty<string>(),
+                parse.GetValue(scale) == "quick" ? RunScale.Quick : RunScale.Full,
+                parse.GetValue(noSite) ? null : parse.GetValue(site) ?? "",
+                parse.GetValue(noBuild),
+                parse.GetValue(outputDir)),
+            cancel));
+
+        var siteCommand = new Command("site", "Export the HTML site from the notebooks' committed outputs, without running them.") { paths, site };
+        siteCommand.SetAction(parse => ExportSite(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(site)));
+
+        return new RootCommand("ResearchKit workbook runner: executes the Polyglot C# notebooks headless and exports the site.") { run, siteCommand };
+    }
+
+    /// <summary>The options of one <c>run</c>.</summary>
+    /// <param name="Paths">Notebooks given on the command line.</param>
+    /// <param name="Scale">quick or full.</param>
+    /// <param name="Site">The site folder ("" = default), or null for --no-site.</param>
+    /// <param name="NoBuild">Skip building the library.</param>
+    /// <param name="OutputDir">Write notebooks here instead of in place.</param>
+    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir);
+
+    private static async Task<int> RunAsync(RunRequest request, CancellationToken cancel)
+    {
+        var (paths, scale, siteDir, noBuild, outputDir) = (request.Paths, request.Scale, request.Site, request.NoBuild, request.OutputDir);
+        var console = CreateConsole();
+        string? root = PathScrubber.FindRepositoryRoot(Directory.GetCurrentDirectory())
+            ?? (paths.Length > 0 ? PathScrubber.FindRepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(paths[0]))!) : null);
+        if (root is null && (paths.Length == 0 || !noBuild))
+        {
+            console.MarkupLine($"[red]No ResearchKit.sln found in {Markup.Escape(Directory.GetCurrentDirectory())} or above; run inside the repository (or pass notebook paths with --no-build).[/]");
+            return 2;
+        }
+
+        var notebooks = paths.Length > 0 ? paths.Select(Path.GetFullPath).ToList() : RepositoryLayout.Notebooks(root!).ToList();
+        if (notebooks.Count == 0)
+        {
+            console.MarkupLine($"[yellow]No notebooks found in {Markup.Escape(Path.Combine(root!, "notebooks"))}.[/]");
+            return 0;
+        }
+
+        if (!noBuild)
+        {
+            console.MarkupLine($"[grey]Building {LibraryBuilder.ProjectPath} (Release)…[/]");
+            var build = LibraryBuilder.Build(root!);
+            if (!build.Succeeded)
+            {
+                console.MarkupLine("[red]The library did not build; notebooks were not run.[/]");
+                console.WriteLine(build.Output);
+                return 3;
+            }
+        }
+
+        console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
+        var runner = new NotebookRunner(scale, new ConsoleProgress(console));
+        var report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+        ReportSummary(console, report);
+
+        bool siteFailed = false;
+        if (siteDir is not null)
+        {
+            // The index lists every notebook of the repository: the ones just run with their new outputs, the others as committed.
+            var documents = new SortedDictionary<string, NotebookDocument>(StringComparer.Ordinal);
+            if (root is not null)
+            {
+                foreach (string path in RepositoryLayout.Notebooks(root))
+                {
+                    try
+                    {
+                        documents[Path.GetFileName(path)] = NotebookReader.ReadFile(path);
+                    }
+                    catch (NotebookFormatException e)
+                    {
+                        console.MarkupLine($"[yellow]site: skipped {Markup.Escape(e.Message)}[/]");
+                    }
+                }
+            }
+            foreach (var n in report.Notebooks.Where(n => n.Document is not null))
+                documents[Path.GetFileName(n.Path)] = n.Document!;
+            siteFailed = !WriteSite(console, root, siteDir, documents);
+        }
+        return report.Failed || siteFailed ? 1 : 0;
+    }
+
+    private static int ExportSite(string[] paths, string? siteDir)
+    {
+        var console = CreateConsole();
+        string? root = PathScrubber.FindRepositoryRoot(Directory.GetCurrentDirectory())
+            ?? (paths.Length > 0 ? PathScrubber.FindRepositoryRoot(Path.GetDirectoryName(Path.GetFullPath(paths[0]))!) : null);
+        if (root is null && (paths.Length == 0 || string.IsNullOrEmpty(siteDir)))
+        {
+            console.MarkupLine($"[red]No ResearchKit.sln found in {Markup.Escape(Directory.GetCurrentDirectory())} or above; run inside the repository (or pass notebook paths and --site).[/]");
+            return 2;
+        }
+        var files = paths.Length > 0 ? paths.Select(Path.GetFullPath).ToList() : RepositoryLayout.Notebooks(root!).ToList();
+        var documents = new SortedDictionary<string, NotebookDocument>(StringComparer.Ordinal);
+        bool unreadable = false;
+        foreach (string path in files)
+        {
+            try
+            {
+                documents[Path.GetFileName(path)] = NotebookReader.ReadFile(path);
+            }
+            catch (Exception e) when (e is NotebookFormatException or IOException)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+                unreadable = true;
+            }
+        }
+        return WriteSite(console, root, siteDir ?? "", documents) && !unreadable ? 0 : 1;
+    }
+
+    /// <summary>Exports the site; returns false (after reporting) when it could not be written.</summary>
+    private static bool WriteSite(IAnsiConsole console, string? root, string siteDir, IReadOnlyDictionary<string, NotebookDocument> documents)
+    {
+        if (siteDir.Length == 0 && root is null)
+        {
+            console.MarkupLine("[yellow]site: warning: not inside the repository, so there is no default site folder; pass --site <dir> to export one.[/]");
+            return true;
+        }
+        string folder = siteDir.Length > 0 ? Path.GetFullPath(siteDir) : Path.Combine(root!, "site");
+        var cache = root is null ? null : new NpmPackageCache(Path.Combine(root, "data", "cache", "npm"));
+        try
+        {
+            var result = SiteExporter.Export(documents, folder, cache);
+            foreach (string warning in result.Assets.Warnings)
+                console.MarkupLine($"[yellow]site: warning: {Markup.Escape(warning)}[/]");
+            console.MarkupLine($"[grey]Site: {Markup.Escape(result.IndexPath)} ({result.Pages.Count} notebook page(s)).[/]");
+            return true;
+        }
+        catch (IOException e)
+        {
+            console.MarkupLine($"[red]site: could not write {Markup.Escape(folder)}: {Markup.Escape(e.Message)}[/]");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The console for progress, made before any cell redirects <see cref="Console.Out"/>. In a redirected log (CI)
+    /// it writes plain text without colour codes and does not wrap at 80 columns.
+    /// </summary>
+    internal static IAnsiConsole CreateConsole()
+    {
+        bool redirected = Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (redirected)
+            console.Profile.Width = 200;
+        return console;
+    }
+
+    private static void ReportSummary(IAnsiConsole console, RunReport report)
+    {
+        var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "status");
+        foreach (var n in report.Notebooks)
+        {
+            string claims = n.Claims is { } c ? $"{c.Held}/{c.Total} hold" : "none";
+            string status = n.LoadError is not null ? "[red]unreadable[/]" : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
+            table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
+        }
+        console.Write(table);
+        foreach (var n in report.Notebooks.Where(n => n.Failed))
+        {
+            if (n.LoadError is { } load)
+                console.MarkupLine($"[red]{Markup.Escape(load)}[/]");
+            foreach (var f in n.Failures)
+                console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}, cell {f.CellNumber}:[/] {Markup.Escape(f.Message.Split('\n')[0])}");
+            if (n.Claims is { Failed: > 0 } claims)
+                console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}: {claims.Failed} of {claims.Total} claims do not hold.[/]");
+        }
+    }
+}
