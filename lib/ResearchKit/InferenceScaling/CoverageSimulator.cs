@@ -47,7 +47,7 @@ public static class CoverageSimulator
         var solveCosts = new long[replicas][];
         Parallel.For(0, replicas, r =>
         {
-            var random = new Random(HashCode.Combine(seed, r, 0x7ed));
+            var random = new Random(DerivedSeed.Of(seed, r, 0x7ed));
             long[] events = SolveCosts(questions, policy, random);
             solveCosts[r] = events;
             var row = new double[grid.Length];
@@ -68,19 +68,23 @@ public static class CoverageSimulator
         }
 
         var costToSolve = new double[n];
+        var costError = new double[n];
         var reached = new double[n];
         for (int m = 0; m < n; m++)
         {
-            double s = 0;
+            double s = 0, s2 = 0;
             int hits = 0;
             for (int r = 0; r < replicas; r++)
             {
-                if (m < solveCosts[r].Length) { s += solveCosts[r][m]; hits++; }
+                if (m < solveCosts[r].Length) { double c = solveCosts[r][m]; s += c; s2 += c * c; hits++; }
             }
             reached[m] = (double)hits / replicas;
-            costToSolve[m] = hits == replicas ? s / replicas : double.PositiveInfinity;
+            bool all = hits == replicas;
+            double meanCost = s / replicas;
+            costToSolve[m] = all ? meanCost : double.PositiveInfinity;
+            costError[m] = all ? Math.Sqrt(Math.Max(0, (s2 - replicas * meanCost * meanCost) / (replicas - 1)) / replicas) : double.NaN;
         }
-        return new CoverageCurve(policy, n, replicas, grid, mean, se, costToSolve, reached);
+        return new CoverageCurve(policy, n, replicas, grid, mean, se, costToSolve, costError, reached);
     }
 
     /// <summary>
@@ -96,7 +100,7 @@ public static class CoverageSimulator
     {
         Guard.NotNull(questions);
         Guard.Positive(rounds);
-        var random = new Random(HashCode.Combine(seed, 0x7ace));
+        var random = new Random(DerivedSeed.Of(seed, 0x7ace));
         int n = questions.Count;
         var times = new long[n];
         for (int i = 0; i < n; i++)

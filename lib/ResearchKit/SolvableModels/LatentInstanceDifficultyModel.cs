@@ -101,10 +101,24 @@ public sealed class LatentInstanceDifficultyModel
         return -ExpM1(LogFailure(Math.Abs(bias), precision));
     }
 
+    /// <summary>Draws instance noise variances σ_η²/τ_x, τ_x ~ Gamma(β/2, 1): the targets' heteroscedastic difficulty.</summary>
+    /// <param name="count">The number of draws. Range: ≥ 1.</param>
+    /// <param name="seed">Seed of the draws.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> &lt; 1.</exception>
+    public double[] SampleNoiseVariances(int count, int seed)
+    {
+        Guard.Positive(count);
+        var gamma = new Gamma(TailExponent / 2, 1, new Random(DerivedSeed.Of(seed, 0x5a)));
+        var result = new double[count];
+        for (int i = 0; i < count; i++)
+            result[i] = NoiseScale * NoiseScale / Math.Max(gamma.Sample(), double.Epsilon);
+        return result;
+    }
+
     /// <summary>Draws the teacher θ* (i.i.d. N(0, 1)) from <paramref name="teacherSeed"/>.</summary>
     public double[] Teacher(int teacherSeed)
     {
-        var random = new Random(HashCode.Combine(teacherSeed, 0x7eac));
+        var random = new Random(DerivedSeed.Of(teacherSeed, 0x7eac));
         var teacher = new double[Dimension];
         Normal.Samples(random, teacher, 0, 1);
         return teacher;
@@ -123,7 +137,7 @@ public sealed class LatentInstanceDifficultyModel
         int n = trainingSize, d = Dimension;
         double[] teacher = Teacher(teacherSeed);
         double[] scale = Spectrum.Select(Math.Sqrt).ToArray();
-        var random = new Random(HashCode.Combine(seed, 0x1d));
+        var random = new Random(DerivedSeed.Of(seed, 0x1d));
         var gamma = new Gamma(TailExponent / 2, 1, random);
 
         var x = Matrix<double>.Build.Dense(n, d);

@@ -84,6 +84,9 @@ public class CoverageSimulatorTests
         // Var(T) is (100² − 1)/12 ≈ 833 for c = 1 and below 100 for the others: total < 1000, so the standard error
         // over 40 000 replicas is below √(1000/40000) ≈ 0.16 (an off-by-one in T would shift the mean by 3).
         NumericAssert.CloseAbs(expected, curve.MeanCostToSolve[2], 4 * 0.16);
+        // Its reported standard error: √((833.25 + ≈ 90 + ≈ 0.3)/40000) ≈ 0.152.
+        Assert.InRange(curve.CostToSolveStandardError[2], 0.13, 0.17);
+        Assert.True(double.IsNaN(CoverageSimulator.Simulate(CoverageQuestions.FromSuccessProbabilities([0.0]), CoveragePolicy.SolveToCompletion, [5], 2, 1).CostToSolveStandardError[0]));
     }
 
     [Property(MaxTest = 60)]
@@ -146,5 +149,16 @@ public class CoverageSimulatorTests
         Assert.Equal("replicas", Assert.Throws<ArgumentOutOfRangeException>(() => CoverageSimulator.Simulate(q, CoveragePolicy.SolveToCompletion, [1], 1, 0)).ParamName);
         Assert.Equal("rounds", Assert.Throws<ArgumentOutOfRangeException>(() => CoverageSimulator.TraceRounds(q, 0, 0)).ParamName);
         Assert.Throws<ArgumentNullException>(() => CoverageSimulator.TraceRounds(null!, 3, 0));
+    }
+
+    [Fact]
+    public void GrowthExponent_EqualProbabilitiesFarFromSaturation_IsOne()
+    {
+        // Coverage = E[min(N, Bin(C, p))] ≈ C·p while C·p ≪ N: linear growth.
+        var q = CoverageQuestions.FromSuccessProbabilities(Enumerable.Repeat(0.01, 2000).ToArray());
+        var curve = CoverageSimulator.Simulate(q, CoveragePolicy.SolveToCompletion, [1000, 3000, 10000, 30000], 200, 2);
+        NumericAssert.CloseAbs(1.0, curve.GrowthExponent(1000, 30000), 0.02);
+        Assert.Throws<ArgumentOutOfRangeException>(() => curve.GrowthExponent(10, 5));
+        Assert.Throws<ArgumentException>(() => curve.GrowthExponent(1000, 2000));
     }
 }

@@ -43,6 +43,16 @@ public class LatentInstanceDifficultyModelTests
     }
 
     [Fact]
+    public void SampleNoiseVariances_BetaSix_MeanMatchesClosedForm()
+    {
+        // β = 6: E[σ²/τ] = 2σ²/(β − 2) = 5e-7 and Var(1/τ) = 1/((a−1)²(a−2)) = 1/8 finite (a = 3).
+        var draws = Model(6.0).SampleNoiseVariances(200000, 4);
+        double se = 1e-6 * Math.Sqrt(0.125 / 200000);
+        NumericAssert.CloseAbs(5e-7, draws.Average(), 4 * se);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => Model().SampleNoiseVariances(0, 1)).ParamName);
+    }
+
+    [Fact]
     public void FailureCurve_ZeroBiases_EqualsTheoryWithZeroExcessRisk()
     {
         var m = Model();
