@@ -37,6 +37,7 @@ public sealed class LatentInstanceDifficultyModel
 {
     private const int PrecisionNodes = 1200;
     private const int BiasNodes = 400;
+    private const int BinningThreshold = 4096;
     private static readonly double[] NoBias = { 0.0 };
     private static readonly double[] OneWeight = { 1.0 };
     private readonly double[] _precisionNodes;
@@ -124,7 +125,10 @@ public sealed class LatentInstanceDifficultyModel
         return teacher;
     }
 
-    /// <summary>Fits θ̂ on N fresh samples and evaluates the training bias on fresh test inputs.</summary>
+    /// <summary>
+    /// Fits θ̂ on N fresh samples and draws the training bias of fresh test inputs (B ~ N(0, s²) exactly, since the
+    /// inputs are Gaussian).
+    /// </summary>
     /// <param name="trainingSize">N. Range: N ≥ 1.</param>
     /// <param name="testSize">The number of test inputs. Range: ≥ 1.</param>
     /// <param name="teacherSeed">Seed of θ* (keep it fixed across N).</param>
@@ -181,20 +185,18 @@ public sealed class LatentInstanceDifficultyModel
             delta[j] = estimate[j] - teacher[j];
             excess += scale[j] * scale[j] * delta[j] * delta[j];
         }
+        // For a Gaussian test input x ~ N(0, Σ), B = xᵀ(θ̂ − θ*) is exactly N(0, s²): draw it directly (cost M, not M·d).
+        double s = Math.Sqrt(excess);
         var biases = new double[testSize];
         for (int t = 0; t < testSize; t++)
-        {
-            double b = 0;
-            for (int j = 0; j < d; j++)
-                b += scale[j] * Normal.Sample(random, 0, 1) * delta[j];
-            biases[t] = b;
-        }
+            biases[t] = s * Normal.Sample(random, 0, 1);
         return new LatentInstanceDifficultyFit(n, excess, biases, noiseSum / n);
     }
 
     /// <summary>
     /// The simulated failure curve 1 − pass@k = mean over the given test biases of E_τ[(1 − p(B, τ))^k], the
-    /// average over the Gamma precision done by quadrature (τ is independent of x and of training).
+    /// average over the Gamma precision done by quadrature (τ is independent of x and of training). Above 4 096
+    /// biases the mean over biases is taken on a histogram of |B| with logarithmic bins of relative width 1 %.
     /// </summary>
     /// <param name="biases">B_N(x) of the test inputs. Range: finite; at least one.</param>
     /// <param name="ks">Attempt budgets. Range: each k ≥ 1; at least one.</param>
@@ -203,8 +205,65 @@ public sealed class LatentInstanceDifficultyModel
     {
         Guard.AllFinite(biases);
         ValidateKs(ks);
-        var weights = Enumerable.Repeat(1.0 / biases.Count, biases.Count).ToArray();
-        return Average(biases.Select(Math.Abs).ToArray(), weights, ks);
+        double[] abs = biases.Select(Math.Abs).ToArray();
+        if (abs.Length <= BinningThreshold)
+            return Average(abs, Enumerable.Repeat(1.0 / abs.Length, abs.Length).ToArray(), ks);
+
+        // Many test inputs: average over a histogram of |B| in logarithmic bins of relative width ≤ 1 % (p varies
+        // smoothly in B), each bin represented by the mean |B| of its members, so the cost does not grow with M.
+        double max = abs.Max(), min = Math.Max(abs.Where(b => b > 0).DefaultIfEmpty(max).Min(), max * 1e-12);
+        if (!(max > 0))
+            return Average(NoBias, OneWeight, ks);
+        int bins = Math.Max(1, (int)Math.Ceiling(Math.Log(max / min) / Math.Log(1.01)));
+        var sum = new double[bins + 1];
+        var count = new int[bins + 1];
+        foreach (double b in abs)
+        {
+            int bin = b < min ? bins : Math.Min(bins - 1, (int)(Math.Log(b / min) / Math.Log(1.01)));
+            sum[bin] += b;
+            count[bin]++;
+        }
+        var nodes = new List<double>();
+        var weights = new List<double>();
+        for (int i = 0; i <= bins; i++)
+        {
+            if (count[i] == 0) continue;
+            nodes.Add(sum[i] / count[i]);
+            weights.Add((double)count[i] / abs.Length);
+        }
+        return Average(nodes.ToArray(), weights.ToArray(), ks);
+    }
+
+    /// <summary>
+    /// Brute-force 1 − pass@k: for each test bias B a precision τ ~ Gamma(β/2, 1) is drawn and then attempts
+    /// ŷ ~ N(B, σ_η²/τ) (relative to the true answer) until one lands within δ or max k attempts are spent.
+    /// </summary>
+    /// <param name="biases">B_N(x) of the test inputs. Range: finite; at least one.</param>
+    /// <param name="ks">Attempt budgets. Range: each 1 ≤ k ≤ 100 000; at least one.</param>
+    /// <param name="seed">Seed of the precisions and attempts.</param>
+    /// <returns>The fraction of inputs with no accepted attempt among the first k, for each k.</returns>
+    /// <exception cref="ArgumentException">Empty or non-finite inputs, or k outside its range.</exception>
+    public double[] FailureCurveByAttempts(IReadOnlyList<double> biases, IReadOnlyList<int> ks, int seed)
+    {
+        Guard.AllFinite(biases);
+        ValidateKs(ks);
+        int maxK = ks.Max();
+        Guard.InRange(maxK, 1, 100_000);
+        var random = new Random(DerivedSeed.Of(seed, 0xa77));
+        var gamma = new Gamma(TailExponent / 2, 1, random);
+        var failures = new int[ks.Count];
+        foreach (double bias in biases)
+        {
+            double sd = NoiseScale / Math.Sqrt(Math.Max(gamma.Sample(), double.Epsilon));
+            int first = int.MaxValue;
+            for (int a = 1; a <= maxK; a++)
+            {
+                if (Math.Abs(bias + sd * Normal.Sample(random, 0, 1)) <= Tolerance) { first = a; break; }
+            }
+            for (int m = 0; m < ks.Count; m++)
+                if (first > ks[m]) failures[m]++;
+        }
+        return failures.Select(f => (double)f / biases.Count).ToArray();
     }
 
     /// <summary>

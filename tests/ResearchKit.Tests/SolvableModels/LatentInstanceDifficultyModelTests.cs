@@ -53,6 +53,21 @@ public class LatentInstanceDifficultyModelTests
     }
 
     [Fact]
+    public void FailureCurve_ManyBiases_HistogramMatchesExactAverage()
+    {
+        // 5 000 biases go through the 1 %-bin histogram; the exact mean over the same biases is the average of
+        // the curves of two halves of 2 500 (each below the threshold, so computed exactly).
+        var m = Model();
+        var random = new Random(8);
+        double[] biases = Enumerable.Range(0, 5000).Select(_ => 1.5e-3 * Normal.Sample(random, 0, 1)).ToArray();
+        int[] ks = [1, 100, 10000];
+        double[] binned = m.FailureCurve(biases, ks);
+        double[] a = m.FailureCurve(biases.Take(2500).ToArray(), ks), b = m.FailureCurve(biases.Skip(2500).ToArray(), ks);
+        for (int i = 0; i < ks.Length; i++)
+            NumericAssert.Close(0.5 * (a[i] + b[i]), binned[i], 0.01, $"k = {ks[i]}");
+    }
+
+    [Fact]
     public void FailureCurve_ZeroBiases_EqualsTheoryWithZeroExcessRisk()
     {
         var m = Model();
@@ -91,6 +106,20 @@ public class LatentInstanceDifficultyModelTests
             double observed = fails[j] / (double)instances;
             NumericAssert.CloseAbs(theory[j], observed, 4 * Math.Sqrt(theory[j] * (1 - theory[j]) / instances), $"k = {ks[j]}");
         }
+    }
+
+    [Fact]
+    public void FailureCurveByAttempts_MatchesQuadratureTheory()
+    {
+        var m = Model(2.5, tolerance: 1e-3);
+        var random = new Random(5);
+        double[] biases = Enumerable.Range(0, 20000).Select(_ => 8e-4 * Normal.Sample(random, 0, 1)).ToArray();
+        int[] ks = [1, 8, 64];
+        double[] brute = m.FailureCurveByAttempts(biases, ks, 6);
+        double[] theory = m.FailureCurveTheory(6.4e-7, ks);
+        for (int j = 0; j < ks.Length; j++)
+            NumericAssert.CloseAbs(theory[j], brute[j], 4 * Math.Sqrt(theory[j] * (1 - theory[j]) / biases.Length), $"k = {ks[j]}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => m.FailureCurveByAttempts(biases, [200_000], 1));
     }
 
     [Fact]
