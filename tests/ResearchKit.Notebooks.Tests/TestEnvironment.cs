@@ -17,10 +17,12 @@ internal static class TestEnvironment
     /// <summary>The Release build of lib/ResearchKit; built once if `dotnet test -c Release` did not build it.</summary>
     public static string ResearchKitDll => LibraryDll.Value;
 
+    private static readonly string TempRoot = PrepareTempRoot();
+
     /// <summary>A new empty temporary folder.</summary>
     public static string NewTempFolder(string purpose)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "rk-notebooks-tests", purpose + "-" + Guid.NewGuid().ToString("N")[..8]);
+        string dir = Path.Combine(TempRoot, purpose + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         return dir;
     }
@@ -50,6 +52,28 @@ internal static class TestEnvironment
         string output = Path.Combine(NewTempFolder("out"), Path.GetFileName(notebookPath));
         var result = new NotebookRunner(RunScale.Quick).RunFileAsync(notebookPath, output).GetAwaiter().GetResult();
         return (result, output);
+    }
+
+    /// <summary>The tests' temporary folder; what earlier runs left there (sites hold a 5 MB plotly.js) is removed after an hour.</summary>
+    private static string PrepareTempRoot()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "rk-notebooks-tests");
+        Directory.CreateDirectory(root);
+        foreach (var old in new DirectoryInfo(root).GetDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            try
+            {
+                old.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // another test run may still use it; it goes next time
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return root;
     }
 
     private static string EnsureLibrary()

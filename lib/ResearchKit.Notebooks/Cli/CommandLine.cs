@@ -96,8 +96,22 @@ public static class CommandLine
         }
 
         console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
-        var runner = new NotebookRunner(scale, new ConsoleProgress(console));
-        var report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+        var progress = new ConsoleProgress(console);
+        var runner = new NotebookRunner(scale, progress);
+        RunReport report;
+        if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            report = await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting…", async context =>
+            {
+                progress.Status = context;
+                return await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            progress.Status = null;
+        }
+        else
+        {
+            report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
+        }
         ReportSummary(console, report);
 
         bool siteFailed = false;
@@ -202,7 +216,7 @@ public static class CommandLine
         var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "status");
         foreach (var n in report.Notebooks)
         {
-            string claims = n.Claims is { } c ? $"{c.Held}/{c.Total} hold" : "none";
+            string claims = n.Claims is { } c ? c.Summary : "none";
             string status = n.LoadError is not null ? "[red]unreadable[/]" : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
             table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
         }

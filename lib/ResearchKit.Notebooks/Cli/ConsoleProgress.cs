@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace ResearchKit.Notebooks.Cli;
 
 /// <summary>
-/// Shows a run's progress with Spectre.Console: one line per cell and a summary per notebook. Plain lines rather
-/// than a live display, so that it reads the same in a terminal and in a redirected CI log. The console is created
+/// Shows a run's progress with Spectre.Console: one line per cell and a summary per notebook, plus a live status
+/// line naming the running cell when the terminal is interactive. In a redirected CI log only the plain lines appear. The console is created
 /// before any cell runs, so it keeps writing to the real terminal while cells' output is captured.
 /// </summary>
 public sealed class ConsoleProgress : IRunProgress
@@ -27,9 +27,13 @@ public sealed class ConsoleProgress : IRunProgress
         _console.MarkupLine($"[bold]▶ {Markup.Escape(_current)}[/] [grey]({codeCells} C# cells)[/]");
     }
 
+    /// <summary>The live status line of an interactive terminal (set by the CLI), or null in a redirected log.</summary>
+    public StatusContext? Status { get; set; }
+
     /// <inheritdoc />
     public void CellStarted(int cellNumber)
     {
+        Status?.Status($"{Markup.Escape(_current)}: cell {cellNumber} ({_done + 1}/{_codeCells}) running…");
     }
 
     /// <inheritdoc />
@@ -58,7 +62,7 @@ public sealed class ConsoleProgress : IRunProgress
             _console.MarkupLine($"[red]✘ {Markup.Escape(name)}: {Markup.Escape(load)}[/]");
             return;
         }
-        string claims = result.Claims is { } c ? $"claims {c.Held}/{c.Total} hold" : "no claims table";
+        string claims = result.Claims is { } c ? "claims " + c.Summary : "no claims table";
         string line = $"{name}: {result.CellsRun} cells run, {result.Failures.Count} with errors, {claims}";
         _console.MarkupLine(result.Failed ? $"[red]✘ {Markup.Escape(line)}[/]" : $"[green]✔ {Markup.Escape(line)}[/]");
         foreach (string warning in result.Warnings)

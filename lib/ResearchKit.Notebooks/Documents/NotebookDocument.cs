@@ -28,8 +28,9 @@ public sealed class NotebookDocument
     public JsonObject Extra { get; } = new();
 
     /// <summary>
-    /// The notebook's default kernel: <c>metadata.polyglot_notebook.kernelInfo.defaultKernelName</c>, else
-    /// <c>kernelspec.name</c> without its <c>.net-</c> prefix, else <c>csharp</c> (notebook-format.md §1.2).
+    /// The notebook's default kernel: <c>metadata.polyglot_notebook.kernelInfo.defaultKernelName</c> (VS Code) or
+    /// <c>metadata.polyglot_notebook.defaultKernelName</c> (Documents library), else <c>kernelspec.name</c> without its
+    /// <c>.net-</c> prefix, else <c>csharp</c> (notebook-format.md §1.2).
     /// </summary>
     public string DefaultKernelName
     {
@@ -37,6 +38,9 @@ public sealed class NotebookDocument
         {
             if (Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] is JsonValue v && v.TryGetValue(out string? name) && !string.IsNullOrWhiteSpace(name))
                 return name;
+            // The Documents library's form: polyglot_notebook.defaultKernelName (notebook-format.md §1.2).
+            if (Metadata["polyglot_notebook"]?["defaultKernelName"] is JsonValue d && d.TryGetValue(out string? documentsName) && !string.IsNullOrWhiteSpace(documentsName))
+                return documentsName;
             if (Metadata["kernelspec"]?["name"] is JsonValue k && k.TryGetValue(out string? spec) && spec.StartsWith(".net-", StringComparison.Ordinal))
                 return spec[".net-".Length..];
             return CSharpKernel;

@@ -49,7 +49,8 @@ public static class NotebookWriter
             meta["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" };
         if (meta["language_info"] is not JsonObject)
             meta["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" };
-        if (meta["polyglot_notebook"] is not JsonObject pn || pn["kernelInfo"] is not JsonObject)
+        // A Documents-library form (defaultKernelName/items without kernelInfo) is accepted as it is.
+        if (meta["polyglot_notebook"] is not JsonObject pn || (pn["kernelInfo"] is not JsonObject && pn["defaultKernelName"] is null))
         {
             meta["polyglot_notebook"] = new JsonObject
             {

@@ -25,4 +25,10 @@ public static class KernelHelpers
 
     /// <summary>Wraps raw HTML so that it displays as <c>text/html</c> without encoding.</summary>
     public static IHtmlContent HTML(string content) => new HtmlString(content);
+
+    /// <summary>Displays a <c>&lt;style&gt;</c> element with <paramref name="content"/>.</summary>
+    public static void CSS(string content) => display(HTML($"<style>{content}</style>"));
+
+    /// <summary>Displays a <c>&lt;script&gt;</c> element with <paramref name="content"/>.</summary>
+    public static void Javascript(string content) => display(HTML($"<script type=\"text/javascript\">{content}</script>"));
 }

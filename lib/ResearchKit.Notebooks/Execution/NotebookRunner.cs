@@ -103,7 +103,7 @@ public sealed class NotebookRunner
                 cell.ExecutionCount = ++executionCount;
                 cell.Outputs.Clear();
                 cell.Outputs.AddRange(await RunCellAsync(kernel, cell.Source, cancellationToken).ConfigureAwait(false));
-                ScrubErrors(cell, scrubber);
+                ScrubPaths(cell, scrubber);
                 result.CellsRun++;
                 var error = cell.Outputs.OfType<ErrorOutput>().FirstOrDefault();
                 CellFailure? failure = error is null ? null : new CellFailure(number, error.Value);
@@ -145,8 +145,8 @@ public sealed class NotebookRunner
                     capture.Add(ErrorOutput.FromMessage(diagnostics));
                 else if (submission.Exception is { } ex)
                     capture.Add(ErrorOutput.FromMessage(ex.ToString()));
-                else if (submission.HasReturnValue)
-                    capture.Add(ValueFormatter.Format(submission.ReturnValue));
+                else if (submission.HasReturnValue && submission.ReturnValue is not DisplayedValue)
+                    capture.Add(ValueFormatter.Format(submission.ReturnValue)); // a trailing display(x) has shown x already
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -159,12 +159,19 @@ public sealed class NotebookRunner
         return capture.Outputs;
     }
 
-    private static void ScrubErrors(NotebookCell cell, PathScrubber scrubber)
+    /// <summary>Makes machine paths relative in every output, so that files do not depend on where the repository lives.</summary>
+    private static void ScrubPaths(NotebookCell cell, PathScrubber scrubber)
     {
         for (int i = 0; i < cell.Outputs.Count; i++)
         {
-            if (cell.Outputs[i] is ErrorOutput e)
-                cell.Outputs[i] = ErrorOutput.FromMessage(scrubber.Scrub(e.Value)) with { Name = e.Name };
+            cell.Outputs[i] = cell.Outputs[i] switch
+            {
+                ErrorOutput e => ErrorOutput.FromMessage(scrubber.Scrub(e.Value)) with { Name = e.Name },
+                StreamOutput s => s with { Text = scrubber.Scrub(s.Text) },
+                DisplayOutput d => new DisplayOutput(new SortedDictionary<string, string>(
+                    d.Data.ToDictionary(kv => kv.Key, kv => scrubber.Scrub(kv.Value)), StringComparer.Ordinal)),
+                var other => other,
+            };
         }
     }
 }

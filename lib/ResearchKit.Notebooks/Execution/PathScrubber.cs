@@ -1,8 +1,11 @@
+using System.Text.RegularExpressions;
+
 namespace ResearchKit.Notebooks.Execution;
 
 /// <summary>
-/// Removes machine paths from error texts (stack traces name source files by absolute path), so that outputs are
-/// the same on every machine: the repository root becomes relative, else the notebook's folder does.
+/// Removes machine paths from outputs (stack traces name source files by absolute path; a cell may print a path), so
+/// that outputs are the same on every machine and in every worktree: the repository root and the notebook's folder
+/// become relative.
 /// </summary>
 public sealed class PathScrubber
 {
@@ -28,7 +31,14 @@ public sealed class PathScrubber
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var (from, to) in _replacements)
-            text = text.Replace(from, to, StringComparison.Ordinal);
+        {
+            if (!text.Contains(from, StringComparison.Ordinal))
+                continue;
+            // A bare folder path is replaced only as a whole name: "/tmp/x" must not turn "/tmp/xyz" into ".yz".
+            text = from.EndsWith(Path.DirectorySeparatorChar)
+                ? text.Replace(from, to, StringComparison.Ordinal)
+                : Regex.Replace(text, Regex.Escape(from) + "(?![A-Za-z0-9_.\\-])", to.Replace("$", "$$", StringComparison.Ordinal));
+        }
         return text;
     }
 

@@ -58,7 +58,7 @@ public sealed partial class NotebookPage
     public IReadOnlyList<int> ErrorCells { get; }
 
     /// <summary>The claims status as the index shows it: "n/m hold" or "no claims table".</summary>
-    public string ClaimsText => Claims is { } c ? $"{c.Held}/{c.Total} hold" : "no claims table";
+    public string ClaimsText => Claims is { } c ? c.Summary : "no claims table";
 
     /// <summary>The whole page.</summary>
     public string Render(SiteAssets assets)

@@ -1,12 +1,9 @@
 namespace ResearchKit.Data;
 
-/// <summary>
-/// The default <see cref="IDataFetcher"/>: HTTP(S) GET through <see cref="HttpClient"/>, and plain copies for
-/// <c>file://</c> addresses.
-/// </summary>
+/// <summary>The default <see cref="IDataFetcher"/>: an HTTP(S) GET (or a file copy for <c>file://</c> addresses).</summary>
 public sealed class HttpDataFetcher : IDataFetcher
 {
-    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromMinutes(5) };
+    private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromMinutes(10) };
 
     /// <inheritdoc />
     public void Fetch(Uri source, string destinationPath)
@@ -18,9 +15,8 @@ public sealed class HttpDataFetcher : IDataFetcher
             File.Copy(source.LocalPath, destinationPath, overwrite: true);
             return;
         }
-        using var response = Client.GetAsync(source).GetAwaiter().GetResult();
-        if (!response.IsSuccessStatusCode)
-            throw new IOException($"Downloading {source} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
+        using var response = Client.GetAsync(source, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
         using var input = response.Content.ReadAsStream();
         using var output = File.Create(destinationPath);
         input.CopyTo(output);

@@ -1,13 +1,12 @@
 namespace ResearchKit.Data;
 
-/// <summary>
-/// Copies a public data file to a local path. The loaders take one as an argument so that the download path can be
-/// exercised in tests with local files, never over the network.
-/// </summary>
+/// <summary>Copies a file from a public address to a local path. Injected into the data loaders so that
+/// tests exercise the download path with local files and no network.</summary>
 public interface IDataFetcher
 {
-    /// <summary>Writes the content found at <paramref name="source"/> to <paramref name="destinationPath"/>.</summary>
-    /// <param name="source">The public address of the file.</param>
-    /// <param name="destinationPath">A local file path; overwritten if present.</param>
+    /// <summary>Writes the content at <paramref name="source"/> to <paramref name="destinationPath"/>
+    /// (overwriting it), or throws.</summary>
+    /// <param name="source">The address.</param>
+    /// <param name="destinationPath">The local file to write.</param>
     void Fetch(Uri source, string destinationPath);
 }

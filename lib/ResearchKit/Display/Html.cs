@@ -43,5 +43,5 @@ public static class Html
         ".rk-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}" +
         ".rk-table th,.rk-table td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}" +
         ".rk-table th{background:#f3f3f3}.rk-table td.num{text-align:right;font-variant-numeric:tabular-nums}" +
-        ".rk-holds{color:#137333;font-weight:600}.rk-fails{color:#b3261e;font-weight:600}</style>";
+        ".rk-holds{color:#137333;font-weight:600}.rk-fails{color:#b3261e;font-weight:600}.rk-untested{color:#6b6b6b;font-style:italic}</style>";
 }

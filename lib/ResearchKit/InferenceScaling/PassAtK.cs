@@ -31,7 +31,7 @@ public static class PassAtK
     public static double Estimate(int samples, int successes, int k)
     {
         Validate(samples, successes, k, problemId: null);
-        return -ExpMinusOne(LogFailure(samples, successes, k));
+        return -BetaFunctions.ExpMinusOne(LogFailure(samples, successes, k));
     }
 
     /// <summary>The unbiased estimate of 1 − pass@k = C(n−c, k)/C(n, k) for one problem, without cancellation.</summary>
@@ -56,7 +56,7 @@ public static class PassAtK
     {
         double[] logFailure = LogFailureCurve(new ProblemOutcomes("", samples, successes), ks, named: false);
         for (int j = 0; j < logFailure.Length; j++)
-            logFailure[j] = -ExpMinusOne(logFailure[j]);
+            logFailure[j] = -BetaFunctions.ExpMinusOne(logFailure[j]);
         return logFailure;
     }
 
@@ -96,7 +96,7 @@ public static class PassAtK
         {
             double[] logFailure = LogFailureCurve(problems[i], ks, named: true, index: i);
             for (int j = 0; j < logFailure.Length; j++)
-                sum[j] -= ExpMinusOne(logFailure[j]);
+                sum[j] -= BetaFunctions.ExpMinusOne(logFailure[j]);
         }
         for (int j = 0; j < sum.Length; j++)
             sum[j] /= problems.Count;
@@ -177,18 +177,6 @@ public static class PassAtK
         for (int i = 0; i < k; i++)
             sum += Math.Log(1 - (double)c / (n - i));
         return sum;
-    }
-
-    // e^x − 1 to a few ulps by Kahan's trick (net8.0 has no Math.ExpM1, and MathNet's Expm1 loses ~7 digits near 0).
-    private static double ExpMinusOne(double x)
-    {
-        double u = Math.Exp(x);
-        if (u == 1.0)
-            return x;
-        double um1 = u - 1.0;
-        if (um1 == -1.0)
-            return -1.0;
-        return um1 * x / Math.Log(u);
     }
 
     private static string Describe(ProblemOutcomes problem, int? index)

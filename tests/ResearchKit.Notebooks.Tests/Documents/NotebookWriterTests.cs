@@ -116,6 +116,25 @@ public class NotebookWriterTests
         Assert.Equal(expected, doc.KernelNameOf(doc.Cells[0]));
     }
 
+    [Fact]
+    public void DefaultKernelName_DocumentsLibraryForm_IsReadAndKept()
+    {
+        const string json = "{\"cells\":[{\"cell_type\":\"code\",\"source\":\"1\"}],\"metadata\":{\"polyglot_notebook\":{\"defaultKernelName\":\"fsharp\",\"items\":[]}}}";
+        var doc = NotebookReader.Parse(json, "documents.ipynb");
+        Assert.Equal("fsharp", doc.DefaultKernelName);
+        Assert.Equal("fsharp", doc.KernelNameOf(doc.Cells[0]));
+        var written = JsonNode.Parse(NotebookWriter.ToJson(doc))!;
+        Assert.Equal("fsharp", written["metadata"]!["polyglot_notebook"]!["defaultKernelName"]!.GetValue<string>());
+        Assert.Null(written["metadata"]!["polyglot_notebook"]!["kernelInfo"]);
+    }
+
+    [Fact]
+    public void DefaultKernelName_KernelspecOnly_DropsTheNetPrefix()
+    {
+        var doc = NotebookReader.Parse("{\"cells\":[],\"metadata\":{\"kernelspec\":{\"name\":\".net-pwsh\"}}}", "k.ipynb");
+        Assert.Equal("pwsh", doc.DefaultKernelName);
+    }
+
     private static void AssertSorted(JsonNode? node)
     {
         if (node is JsonObject o)

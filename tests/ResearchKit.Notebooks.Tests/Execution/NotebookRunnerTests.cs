@@ -72,8 +72,8 @@ public class NotebookRunnerTests
         Assert.Null(doc.Cells[7].ExecutionCount);
         Assert.Empty(doc.Cells[7].Outputs);
         Assert.Contains(result.Warnings, w => w.Contains("other kernels", StringComparison.Ordinal));
-        Assert.Equal(7, result.CellsRun);
-        Assert.Equal(Enumerable.Range(1, 7).Select(i => (int?)i), doc.Cells.Where(c => c.ExecutionCount is not null).Select(c => c.ExecutionCount));
+        Assert.Equal(8, result.CellsRun);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (int?)i), doc.Cells.Where(c => c.ExecutionCount is not null).Select(c => c.ExecutionCount));
     }
 
     [Fact]
@@ -82,6 +82,16 @@ public class NotebookRunnerTests
         var doc = RunFixture("basics.ipynb", out _);
         var time = Assert.IsType<DisplayOutput>(Assert.Single(OutputsOf(doc, 9)));
         Assert.StartsWith("Wall time: ", time.Get("text/plain"));
+    }
+
+    [Fact]
+    public void Run_CssAndTrailingDisplay_ShowEachValueOnce()
+    {
+        var doc = RunFixture("basics.ipynb", out _);
+        var outputs = OutputsOf(doc, 10);
+        Assert.Equal(2, outputs.Count);
+        Assert.Equal("<style>.x { color: red }</style>", Assert.IsType<DisplayOutput>(outputs[0]).Get("text/html"));
+        Assert.Equal("shown once", Assert.IsType<DisplayOutput>(outputs[1]).Get("text/plain"));
     }
 
     [Fact]
@@ -216,6 +226,19 @@ public class NotebookRunnerTests
         string tempRoot = Path.GetTempPath().TrimEnd('/');
         foreach (var error in doc.Cells.SelectMany(c => c.Outputs).OfType<ErrorOutput>())
             Assert.DoesNotContain(tempRoot, error.Value);
+    }
+
+    [Fact]
+    public void Run_PrintedNotebookFolder_IsMadeRelative()
+    {
+        string folder = TestEnvironment.NewTempFolder("paths");
+        string path = Path.Combine(folder, "paths.ipynb");
+        File.WriteAllText(path, "{\"cells\":[{\"cell_type\":\"code\",\"source\":\"Console.WriteLine(System.IO.Path.Combine(Environment.CurrentDirectory, \\\"data.csv\\\"));\\nEnvironment.CurrentDirectory\"}]}");
+        var (_, written) = TestEnvironment.Run(path);
+        var outputs = NotebookReader.ReadFile(written).Cells[0].Outputs;
+        Assert.Equal("data.csv\n", Assert.IsType<StreamOutput>(outputs[0]).Text);
+        Assert.Equal(".", Assert.IsType<DisplayOutput>(outputs[1]).Get("text/plain"));
+        Assert.DoesNotContain(folder, File.ReadAllText(written));
     }
 
     /// <summary>Compiles a one-class library with Roslyn: <c>Tiny.Answer.Value == 4242</c>.</summary>

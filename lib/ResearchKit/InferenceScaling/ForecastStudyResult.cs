@@ -1,0 +1,57 @@
+namespace ResearchKit.InferenceScaling;
+
+/// <summary>
+/// Replicated small-budget forecasts of pass@k against the ground truth from every recorded attempt, for each
+/// <see cref="ForecastMethod"/>.
+/// </summary>
+/// <param name="Ks">The budgets k forecast.</param>
+/// <param name="Truth">The ground-truth pass@k at each k (unbiased estimator on all recorded attempts).</param>
+/// <param name="Budget">The total sampling budget of each replicate.</param>
+/// <param name="Predictions">Per method, predictions indexed [replicate][k].</param>
+/// <param name="FailedFits">Per method, replicates where the fit was undefined (no success in the sample); their prediction is 0, as a user of the method would have to report.</param>
+/// <param name="RegressionAboveOne">Per k, how many replicates' uncapped regression extrapolation exceeded 1.</param>
+/// <remarks>Kazdan, Schaeffer et al., arXiv 2510.05197 (Figs. on MATH/CodeContests). Used by notebook 09.</remarks>
+public sealed record ForecastStudyResult(
+    IReadOnlyList<int> Ks, IReadOnlyList<double> Truth, int Budget,
+    IReadOnlyDictionary<ForecastMethod, double[][]> Predictions,
+    IReadOnlyDictionary<ForecastMethod, int> FailedFits,
+    IReadOnlyList<int> RegressionAboveOne)
+{
+    /// <summary>The number of replicates.</summary>
+    public int Replicates => Predictions.Values.First().Length;
+
+    /// <summary>Mean over replicates of |prediction − truth| at budget index <paramref name="kIndex"/>, with a percentile bootstrap interval over replicates.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="kIndex">Index into <see cref="Ks"/>.</param>
+    /// <param name="bootstrapReplicates">Resamples of the replicates. Range: ≥ 2.</param>
+    /// <param name="seed">Seed of the resampling.</param>
+    public BootstrapInterval MeanAbsoluteError(ForecastMethod method, int kIndex, int bootstrapReplicates, int seed)
+        => Interval(method, kIndex, bootstrapReplicates, seed, absolute: true);
+
+    /// <summary>Mean over replicates of prediction − truth (the bias), with a percentile bootstrap interval over replicates.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="kIndex">Index into <see cref="Ks"/>.</param>
+    /// <param name="bootstrapReplicates">Resamples of the replicates. Range: ≥ 2.</param>
+    /// <param name="seed">Seed of the resampling.</param>
+    public BootstrapInterval MeanSignedError(ForecastMethod method, int kIndex, int bootstrapReplicates, int seed)
+        => Interval(method, kIndex, bootstrapReplicates, seed, absolute: false);
+
+    private BootstrapInterval Interval(ForecastMethod method, int kIndex, int bootstrapReplicates, int seed, bool absolute)
+    {
+        Numerics.Guard.InRange(kIndex, 0, Ks.Count - 1);
+        Numerics.Guard.AtLeast(bootstrapReplicates, 2);
+        double[][] rows = Predictions[method];
+        double truth = Truth[kIndex];
+        double[] errors = rows.Select(r => absolute ? Math.Abs(r[kIndex] - truth) : r[kIndex] - truth).ToArray();
+        var random = new Random(seed);
+        var means = new double[bootstrapReplicates];
+        for (int b = 0; b < bootstrapReplicates; b++)
+        {
+            double sum = 0;
+            for (int i = 0; i < errors.Length; i++)
+                sum += errors[random.Next(errors.Length)];
+            means[b] = sum / errors.Length;
+        }
+        return BootstrapInterval.FromReplicates(errors.Average(), means);
+    }
+}

@@ -1,0 +1,88 @@
+using ResearchKit.Notebooks.Cli;
+
+namespace ResearchKit.Notebooks.Tests.Cli;
+
+public class CommandLineTests
+{
+    private static int Invoke(params string[] args) => CommandLine.Build().Parse(args).Invoke();
+
+    private static string Fixture(string name, string folder)
+    {
+        string path = Path.Combine(folder, name);
+        File.Copy(Path.Combine(TestEnvironment.FixturesFolder, name), path);
+        return path;
+    }
+
+    [Fact]
+    public void Run_CleanNotebook_ExitsZeroAndWritesIntoOutputDir()
+    {
+        string folder = TestEnvironment.NewTempFolder("cli-ok");
+        string path = Fixture("basics.ipynb", folder);
+        byte[] before = File.ReadAllBytes(path);
+        string output = Path.Combine(folder, "out");
+
+        int exit = Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, path);
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(output, "basics.ipynb")));
+        Assert.Equal(before, File.ReadAllBytes(path)); // not rewritten in place
+    }
+
+    [Fact]
+    public void Run_ErrorsOrFailedClaimsOrUnreadable_ExitNonZeroButRunEveryNotebook()
+    {
+        string folder = TestEnvironment.NewTempFolder("cli-fail");
+        string malformed = Fixture("malformed.ipynb", folder);
+        string errors = Fixture("errors.ipynb", folder);
+        string basics = Fixture("basics.ipynb", folder);
+        string output = Path.Combine(folder, "out");
+
+        int exit = Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, malformed, errors, basics);
+
+        Assert.Equal(1, exit);
+        Assert.True(File.Exists(Path.Combine(output, "errors.ipynb")));
+        Assert.True(File.Exists(Path.Combine(output, "basics.ipynb"))); // the run went on after the failures
+
+        string notebooks = TestEnvironment.StageWithLibrary("failed-claims.ipynb");
+        Assert.Equal(1, Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, Path.Combine(notebooks, "failed-claims.ipynb")));
+    }
+
+    [Fact]
+    public void Run_InPlaceWithSite_RewritesTheNotebookAndExportsItsPage()
+    {
+        string notebooks = TestEnvironment.StageWithLibrary("library.ipynb");
+        string path = Path.Combine(notebooks, "library.ipynb");
+        string site = Path.Combine(Path.GetDirectoryName(notebooks)!, "site");
+
+        int exit = Invoke("run", "--no-build", "--scale", "quick", "--site", site, path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"execution_count\": 4", File.ReadAllText(path));
+        Assert.Contains("2/2 hold", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Contains("rk-figure", File.ReadAllText(Path.Combine(site, "library.html")));
+    }
+
+    [Fact]
+    public void Site_FromCommittedOutputs_DoesNotRunTheNotebook()
+    {
+        string folder = TestEnvironment.NewTempFolder("cli-site");
+        string path = Fixture("vscode-example.ipynb", folder);
+        byte[] before = File.ReadAllBytes(path);
+        string site = Path.Combine(folder, "site");
+
+        int exit = Invoke("site", "--site", site, path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        string page = File.ReadAllText(Path.Combine(site, "vscode-example.html"));
+        Assert.Contains("<b>42</b>", page);
+        Assert.Contains("hello", page);
+        Assert.Contains("<td>Demo</td>", File.ReadAllText(Path.Combine(site, "index.html")));
+    }
+
+    [Fact]
+    public void Run_UnknownScale_IsRejected()
+    {
+        Assert.NotEqual(0, Invoke("run", "--no-build", "--no-site", "--scale", "huge"));
+    }
+}
