@@ -1,0 +1,37 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ResearchKit.Numerics;
+
+/// <summary>
+/// One implementation of the dense kernels behind <see cref="Linalg"/>. Inputs arrive validated (shapes, finiteness);
+/// implementations never modify them.
+/// </summary>
+internal interface ILinalgKernels
+{
+    /// <summary>Which implementation this is.</summary>
+    LinalgProvider Provider { get; }
+
+    /// <summary>One line for preambles and reports.</summary>
+    string Description { get; }
+
+    /// <summary>XᵀX, exactly symmetric.</summary>
+    Matrix<double> Gram(Matrix<double> x);
+
+    /// <summary>A·B.</summary>
+    Matrix<double> Multiply(Matrix<double> a, Matrix<double> b);
+
+    /// <summary>Eigenvalues ascending; only the lower triangle is read.</summary>
+    double[] SymmetricEigenvalues(Matrix<double> a);
+
+    /// <summary>Eigenvalues ascending with eigenvectors as columns; only the lower triangle is read.</summary>
+    SymmetricEigenResult SymmetricEigen(Matrix<double> a);
+
+    /// <summary>Solves A·X = B; returns null when A is not positive definite. Only the lower triangle is read.</summary>
+    Matrix<double>? CholeskySolve(Matrix<double> a, Matrix<double> b);
+
+    /// <summary>Lower factor L of A = L·Lᵀ; null when A is not positive definite. Only the lower triangle is read.</summary>
+    Matrix<double>? Cholesky(Matrix<double> a);
+
+    /// <summary>Singular values, descending.</summary>
+    double[] SingularValues(Matrix<double> a);
+}

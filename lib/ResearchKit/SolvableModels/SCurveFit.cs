@@ -1,0 +1,172 @@
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using ResearchKit.Numerics;
+
+namespace ResearchKit.SolvableModels;
+
+/// <summary>
+/// Fits the S-shaped form A(t) = a·erf(s(t − t*)) + b to an accuracy curve by Levenberg–Marquardt.
+/// </summary>
+/// <remarks>
+/// Miller, Gleeson, O'Neill, Bui &amp; Levi (arXiv 2402.08946), Sec. 2: one functional form for the train and the
+/// validation accuracy, from which the jump times t*_tr, t*_gen and sharpnesses s_tr, s_gen are read. The time axis
+/// is the caller's choice (steps, or log steps for curves that span decades). The fit runs on a centred and scaled
+/// axis for conditioning and reports parameters and errors on the caller's axis. Used in notebook 04.
+/// </remarks>
+public static class SCurveFit
+{
+    /// <summary>a·erf(s(t − t*)) + b.</summary>
+    /// <param name="amplitude">a.</param>
+    /// <param name="sharpness">s.</param>
+    /// <param name="jumpTime">t*.</param>
+    /// <param name="offset">b.</param>
+    /// <param name="time">t.</param>
+    public static double Evaluate(double amplitude, double sharpness, double jumpTime, double offset, double time)
+        => amplitude * SpecialFunctions.Erf(sharpness * (time - jumpTime)) + offset;
+
+    /// <summary>Fits the S-curve to (t, A) samples.</summary>
+    /// <param name="times">t values, finite, at least 5, not all equal.</param>
+    /// <param name="values">A(t) values, finite, same length.</param>
+    /// <param name="maxIterations">Iteration limit. Range: ≥ 1.</param>
+    /// <param name="tolerance">Relative convergence tolerance. Range: 0 &lt; tol &lt; 0.1.</param>
+    public static SCurveFitResult Fit(IReadOnlyList<double> times, IReadOnlyList<double> values, int maxIterations = 500, double tolerance = 1e-10)
+    {
+        Guard.AllFinite(times);
+        Guard.AllFinite(values);
+        Guard.SameLength(values.Count, times.Count, nameof(values), nameof(times));
+        Guard.AtLeast(times.Count, 5, "times.Count");
+        Guard.Positive(maxIterations);
+        Guard.InOpenRange(tolerance, 0, 0.1);
+        int n = times.Count;
+        double tMin = times.Min(), tMax = times.Max();
+        if (!(tMax > tMin))
+            throw new ArgumentException($"times are all equal to {tMin}; allowed: at least two distinct times.", nameof(times));
+        double centre = 0.5 * (tMin + tMax), half = 0.5 * (tMax - tMin);
+        var x = times.Select(t => (t - centre) / half).ToArray();
+        var y = values.ToArray();
+
+        // Start: mid-level and half-range from the data, jump where the curve first crosses its mid-level.
+        double yMin = y.Min(), yMax = y.Max();
+        int iMin = Array.IndexOf(y, yMin), iMax = Array.IndexOf(y, yMax);
+        double rising = x[iMax] >= x[iMin] ? 1 : -1;
+        double mid = 0.5 * (yMin + yMax);
+        var order = Enumerable.Range(0, n).OrderBy(i => x[i]).ToArray();
+        double x0 = x[order[n / 2]];
+        for (int k = 1; k < n; k++)
+        {
+            double a0 = y[order[k - 1]] - mid, a1 = y[order[k]] - mid;
+            if (a0 * a1 <= 0 && a0 != a1)
+            {
+                x0 = x[order[k - 1]] + (x[order[k]] - x[order[k - 1]]) * (-a0) / (a1 - a0);
+                break;
+            }
+        }
+        var p = new[] { 0.5 * (yMax - yMin) * rising, 4.0, x0, mid };
+        if (p[0] == 0)
+            p[0] = 1e-3;
+
+        double Rss(double[] q)
+        {
+            double r = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double e = y[i] - Evaluate(q[0], q[1], q[2], q[3], x[i]);
+                r += e * e;
+            }
+            return r;
+        }
+
+        double rss = Rss(p), damping = 1e-3;
+        int iter = 0;
+        var exit = SCurveFitExit.MaxIterations;
+        while (iter < maxIterations)
+        {
+            iter++;
+            var jac = Jacobian(p, x);
+            var res = Vector<double>.Build.Dense(n, i => y[i] - Evaluate(p[0], p[1], p[2], p[3], x[i]));
+            var jtj = jac.TransposeThisAndMultiply(jac);
+            var jtr = jac.TransposeThisAndMultiply(res);
+            bool improved = false;
+            double[] next = p;
+            double nextRss = rss;
+            while (damping < 1e12)
+            {
+                var a = jtj.Clone();
+                for (int k = 0; k < 4; k++)
+                    a[k, k] += damping * Math.Max(jtj[k, k], 1e-12);
+                Vector<double> step;
+                try { step = a.Solve(jtr); }
+                catch (Exception) { damping *= 10; continue; }
+                next = p.Select((v, k) => v + step[k]).ToArray();
+                nextRss = Rss(next);
+                if (double.IsFinite(nextRss) && nextRss < rss)
+                {
+                    improved = true;
+                    damping = Math.Max(damping / 3, 1e-12);
+                    break;
+                }
+                damping *= 4;
+            }
+            if (!improved)
+            {
+                exit = SCurveFitExit.Converged;
+                break;
+            }
+            double change = 0;
+            for (int k = 0; k < 4; k++)
+                change = Math.Max(change, Math.Abs(next[k] - p[k]) / (Math.Abs(p[k]) + 1e-12));
+            double rssChange = (rss - nextRss) / Math.Max(rss, 1e-300);
+            p = next;
+            rss = nextRss;
+            if (change < tolerance || rssChange < tolerance * tolerance || rss == 0)
+            {
+                exit = SCurveFitExit.Converged;
+                break;
+            }
+        }
+
+        // Keep s > 0 by convention (erf is odd): flip the amplitude instead.
+        if (p[1] < 0)
+        {
+            p[1] = -p[1];
+            p[0] = -p[0];
+        }
+        var errors = StandardErrors(p, x, rss, n);
+        // Back to the caller's axis: t = centre + half·x, so s_t = s_x/half and t* = centre + half·x*.
+        return new SCurveFitResult(
+            p[0], p[1] / half, centre + half * p[2], p[3],
+            errors[0], errors[1] / half, errors[2] * half, errors[3],
+            Math.Sqrt(rss / n), iter, exit);
+    }
+
+    private static Matrix<double> Jacobian(double[] p, double[] x)
+    {
+        var jac = Matrix<double>.Build.Dense(x.Length, 4);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double u = p[1] * (x[i] - p[2]);
+            double g = 2 / Math.Sqrt(Math.PI) * Math.Exp(-u * u);
+            jac[i, 0] = SpecialFunctions.Erf(u);
+            jac[i, 1] = p[0] * g * (x[i] - p[2]);
+            jac[i, 2] = -p[0] * g * p[1];
+            jac[i, 3] = 1;
+        }
+        return jac;
+    }
+
+    private static double[] StandardErrors(double[] p, double[] x, double rss, int n)
+    {
+        var jac = Jacobian(p, x);
+        var jtj = jac.TransposeThisAndMultiply(jac);
+        double sigma2 = n > 4 ? rss / (n - 4) : double.NaN;
+        try
+        {
+            var cov = jtj.Inverse() * sigma2;
+            return Enumerable.Range(0, 4).Select(k => Math.Sqrt(Math.Max(cov[k, k], 0))).ToArray();
+        }
+        catch (Exception)
+        {
+            return new[] { double.NaN, double.NaN, double.NaN, double.NaN };
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ResearchKit.Benchmarks;
+
+/// <summary>
+/// Times the NumPy equivalent of a kernel in a python3 child process that stays alive for the whole run, so that
+/// our calls and NumPy's can alternate one by one (the machine is shared: alternating exposes both to the same
+/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes and
+/// input distribution as ours; each `setup` includes one warm-up call.
+/// </summary>
+public sealed class NumpyReference : IDisposable
+{
+    private const string Script = """
+import sys, time
+import numpy as np
+a = np.ones((64, 64)); a @ a; np.linalg.eigvalsh(a)
+libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if ('blas' in l or 'lapack' in l) and '/' in l})
+print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS'), flush=True)
+f = None
+for line in sys.stdin:
+    cmd = line.split()
+    if not cmd or cmd[0] == 'quit':
+        break
+    if cmd[0] == 'setup':
+        kernel, dims = cmd[1], [int(s) for s in cmd[2].split('x')]
+        f = None
+        rng = np.random.default_rng(1)
+        uniform = lambda r, c: rng.random((r, c)) * 2 - 1
+        if kernel == 'gram':
+            x = uniform(dims[0], dims[1]); f = lambda: x.T @ x          # NumPy dispatches X.T @ X to syrk
+        elif kernel in ('eigvals', 'eigen'):
+            s = uniform(dims[0], dims[0]); s = (s + s.T) / 2
+            f = (lambda: np.linalg.eigvalsh(s)) if kernel == 'eigvals' else (lambda: np.linalg.eigh(s))   # both syevd
+        elif kernel == 'gemm':
+            p = uniform(dims[0], dims[0]); q = uniform(dims[0], dims[0]); f = lambda: p @ q
+        else:
+            print('error unknown kernel ' + kernel, flush=True); continue
+        f()
+        print('ok', flush=True)
+    elif cmd[0] == 'clear':
+        f = x = s = p = q = None
+        print('ok', flush=True)
+    elif cmd[0] == 'time':
+        t = time.perf_counter(); f(); print(repr(time.perf_counter() - t), flush=True)
+""";
+
+    private readonly Process process;
+
+    private NumpyReference(Process process, string description)
+    {
+        this.process = process;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    /// <summary>Starts the first of $RESEARCHKIT_PYTHON, python3, /usr/bin/python3 that imports NumPy; null (and why) if none.</summary>
+    public static NumpyReference? Start(out string reason)
+    {
+        var candidates = new[] { Environment.GetEnvironmentVariable("RESEARCHKIT_PYTHON"), "python3", "/usr/bin/python3" };
+        var tried = new List<string>();
+        foreach (string candidate in candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Cast<string>())
+        {
+            Process? p = null;
+            try
+            {
+                var info = new ProcessStartInfo(candidate)
+                {
+                    RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                };
+                info.ArgumentList.Add("-c");
+                info.ArgumentList.Add(Script);
+                p = Process.Start(info)!;
+                _ = p.StandardError.ReadToEndAsync(); // drained so the child never blocks on a full pipe
+                string? banner = p.StandardOutput.ReadLine();
+                if (banner is not null && banner.StartsWith("NumPy ", StringComparison.Ordinal))
+                {
+                    reason = "";
+                    return new NumpyReference(p, banner + $" ({candidate})");
+                }
+                tried.Add(candidate + ": no numpy");
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                tried.Add(candidate + ": not found");
+            }
+            if (p is not null)
+            {
+                if (!p.HasExited)
+                    p.Kill();
+                p.Dispose();
+            }
+        }
+        reason = "no python3 with numpy (" + string.Join("; ", tried) + "; Debian: apt-get install python3-numpy)";
+        return null;
+    }
+
+    /// <summary>Builds NumPy's input for <paramref name="kernel"/> at <paramref name="size"/> and makes one warm-up call.</summary>
+    public void Setup(string kernel, string size)
+    {
+        string reply = Ask($"setup {kernel} {size}");
+        if (reply != "ok")
+            throw new InvalidOperationException($"NumPy setup of {kernel} {size} failed: {reply}");
+    }
+
+    /// <summary>Frees NumPy's inputs (before the memory-hungry managed runs).</summary>
+    public void Clear() => Ask("clear");
+
+    /// <summary>Seconds of one NumPy call of the kernel last set up.</summary>
+    public double TimeOnce() => double.Parse(Ask("time"), CultureInfo.InvariantCulture);
+
+    private string Ask(string command)
+    {
+        process.StandardInput.WriteLine(command);
+        process.StandardInput.Flush();
+        return process.StandardOutput.ReadLine()?.Trim() ?? throw new InvalidOperationException($"python exited during '{command}'");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.StandardInput.WriteLine("quit");
+                process.StandardInput.Flush();
+                if (!process.WaitForExit(5000))
+                    process.Kill();
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using ResearchKit.Numerics;
+
+namespace ResearchKit.Benchmarks;
+
+/// <summary>
+/// `ratios`: times each kernel with our native backend, our managed backend and NumPy in one invocation (medians of
+/// several calls after one warm-up), and prints `ratio &lt;kernel&gt; &lt;size&gt; vs numpy: &lt;x.xx&gt;` (ours ÷ NumPy).
+/// Kernel by kernel, ours and NumPy's timings are taken back to back, so a change in the machine's load hits both.
+/// </summary>
+public static class RatioCommand
+{
+    private sealed record Case(string Kernel, string Size, bool Smallest);
+
+    private static readonly Case[] Cases =
+    [
+        new("gram", "10000x784", true), new("gram", "4000x2000", false), new("gram", "20000x3072", false),
+        new("eigvals", "784", true), new("eigvals", "2000", false), new("eigvals", "3072", false),
+        new("eigen", "784", true), new("eigen", "2000", false), new("eigen", "3072", false),
+        new("gemm", "2000x2000", true),
+    ];
+
+    private const string Usage = """
+usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm] [--no-sweep]
+  --reps N       timed calls per kernel and size after one warm-up (3N for kernels under 0.5 s), median (default 5)
+  --managed      which sizes the managed backend is timed at (default smallest: managed takes minutes at the large
+                 sizes); managed: median of min(N, 3) calls, no warm-up
+  --kernels      run only these kernels
+  --sizes        run only these sizes (e.g. 784,2000x2000)
+  --no-sweep     skip the Sweep speed-up measurement
+""";
+
+    public static int Run(string[] args)
+    {
+        int reps = 5;
+        string managed = "smallest";
+        HashSet<string>? kernels = null, sizes = null;
+        bool sweep = true;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--reps" when i + 1 < args.Length && int.TryParse(args[i + 1], out reps) && reps >= 1: i++; break;
+                case "--managed" when i + 1 < args.Length && args[i + 1] is "none" or "smallest" or "all": managed = args[++i]; break;
+                case "--kernels" when i + 1 < args.Length: kernels = args[++i].Split(',').ToHashSet(); break;
+                case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').ToHashSet(); break;
+                case "--no-sweep": sweep = false; break;
+                default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
+            }
+        }
+
+        Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores");
+        string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
+        Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
+        Console.WriteLine($"default backend: {Linalg.Backend}");
+        bool native = Linalg.IsNativeAvailable;
+        if (native)
+        {
+            using (Linalg.Use(LinalgProvider.Native))
+                Console.WriteLine($"native backend: {Linalg.Backend}");
+        }
+        else
+        {
+            Console.WriteLine($"native backend: unavailable ({Linalg.NativeUnavailableReason}); no native ratios");
+        }
+        using var numpy = NumpyReference.Start(out string numpyMissing);
+        Console.WriteLine(numpy is null ? $"NumPy: {numpyMissing}; no ratios printed" : $"reference: {numpy.Description}");
+        Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; managed at {managed} sizes");
+        Console.WriteLine();
+
+        var ratioLines = new List<string>();
+        var managedLines = new List<string>();
+        Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10}");
+        foreach (var c in Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))))
+        {
+            double? ours = null, reference = null;
+            {
+                var call = native ? Prepare(c, LinalgProvider.Native) : null;
+                numpy?.Setup(c.Kernel, c.Size);
+                var oursTimes = new List<double>();
+                var numpyTimes = new List<double>();
+                // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
+                int calls = call is not null && TimeOnce(call) < 0.5 ? 3 * reps : reps;
+                for (int i = 0; i < calls; i++)
+                {
+                    if (call is not null)
+                        oursTimes.Add(TimeOnce(call));
+                    if (numpy is not null)
+                        numpyTimes.Add(numpy.TimeOnce());
+                }
+                ours = oursTimes.Count > 0 ? Median(oursTimes) : null;
+                reference = numpyTimes.Count > 0 ? Median(numpyTimes) : null;
+            }
+            numpy?.Clear();
+            GC.Collect();
+            bool timeManaged = managed == "all" || (managed == "smallest" && c.Smallest);
+            double? slow = null;
+            if (timeManaged)
+            {
+                // The managed path is 15–50× slower: fewer repetitions keep it to seconds (median of up to 3).
+                var call = Prepare(c, LinalgProvider.Managed, warmUp: false); // seconds per call: JIT time is noise
+                slow = Median(Enumerable.Range(0, Math.Min(reps, 3)).Select(_ => TimeOnce(call)).ToList());
+            }
+            GC.Collect();
+            Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours),10} {Fmt(slow),10} {Fmt(reference),10}");
+            if (reference is { } r)
+            {
+                if (ours is { } o)
+                    ratioLines.Add(FormattableString.Invariant($"ratio {c.Kernel} {c.Size} vs numpy: {o / r:F2}"));
+                if (slow is { } m)
+                    managedLines.Add(FormattableString.Invariant($"managed {c.Kernel} {c.Size} vs numpy: {m / r:F2}"));
+            }
+        }
+        Console.WriteLine();
+        foreach (string line in ratioLines.Concat(managedLines))
+            Console.WriteLine(line);
+
+        if (sweep)
+        {
+            Console.WriteLine();
+            MeasureSweep(reps);
+        }
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>Builds the seeded input and returns one call of the kernel on <paramref name="provider"/>, after a warm-up call.</summary>
+    private static Func<object> Prepare(Case c, LinalgProvider provider, bool warmUp = true)
+    {
+        var (rows, columns) = BenchmarkData.ParseSize(c.Size);
+        Func<object> kernel;
+        switch (c.Kernel)
+        {
+            case "gram":
+                var x = BenchmarkData.Rectangular(rows, columns, seed: 1);
+                kernel = () => Linalg.Gram(x);
+                break;
+            case "eigvals":
+                var s = BenchmarkData.Symmetric(rows, seed: 2);
+                kernel = () => Linalg.SymmetricEigenvalues(s);
+                break;
+            case "eigen":
+                var e = BenchmarkData.Symmetric(rows, seed: 2);
+                kernel = () => Linalg.SymmetricEigen(e);
+                break;
+            case "gemm":
+                var a = BenchmarkData.Rectangular(rows, columns, seed: 3);
+                var b = BenchmarkData.Rectangular(columns, columns, seed: 4);
+                kernel = () => Linalg.Multiply(a, b);
+                break;
+            default:
+                throw new InvalidOperationException(c.Kernel);
+        }
+        object Call()
+        {
+            using var scope = Linalg.Use(provider);
+            return kernel();
+        }
+        if (warmUp)
+            Call();
+        return Call;
+    }
+
+    private static double TimeOnce(Func<object> call)
+    {
+        var watch = Stopwatch.StartNew();
+        GC.KeepAlive(call());
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static void MeasureSweep(int reps)
+    {
+        SweepWorkload.Run(2);
+        double[] one = new double[reps], two = new double[reps];
+        double[]? first = null;
+        bool identical = true;
+        // Alternate 1 and 2 threads so that a change in load affects both alike.
+        for (int i = 0; i < reps; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var r1 = SweepWorkload.Run(1);
+            one[i] = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var r2 = SweepWorkload.Run(2);
+            two[i] = watch.Elapsed.TotalSeconds;
+            first ??= r1;
+            identical &= r1.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(r2.Select(BitConverter.DoubleToInt64Bits))
+                && r1.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(first.Select(BitConverter.DoubleToInt64Bits));
+        }
+        double t1 = Median(one), t2 = Median(two);
+        Console.WriteLine(FormattableString.Invariant(
+            $"sweep {SweepWorkload.Trials} trials x {SweepWorkload.DrawsPerTrial} draws: 1 thread {t1:F3} s, 2 threads {t2:F3} s"));
+        Console.WriteLine(FormattableString.Invariant($"speedup sweep 2 threads vs 1: {t1 / t2:F2} (results bit-identical: {(identical ? "yes" : "NO")})"));
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+
+    private static string Fmt(double? seconds) => seconds is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "-";
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
