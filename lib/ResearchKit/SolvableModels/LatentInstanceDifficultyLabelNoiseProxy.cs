@@ -87,7 +87,7 @@ public sealed class LatentInstanceDifficultyLabelNoiseProxy
         foreach (var group in Enumerable.Range(0, ImageCount).GroupBy(i => (_annotators[i], _plurality[i])))
         {
             int n = group.Key.Item1, c = group.Key.Item2, weight = group.Count();
-            var hyper = new Hypergeometric(n, c, votesSeen);
+            var hyper = new MathNet.Numerics.Distributions.Hypergeometric(n, c, votesSeen);
             for (int m = Math.Max(0, votesSeen - (n - c)); m <= Math.Min(votesSeen, c); m++)
             {
                 double pm = hyper.Probability(m);
