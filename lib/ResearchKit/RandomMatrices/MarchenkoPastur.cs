@@ -69,9 +69,12 @@ public sealed class MarchenkoPastur
         for (int k = 0; k <= panels; k++)
         {
             double theta = k * step;
-            double x = c - h * Math.Cos(theta);
+            // x written as (c − h) + 2h sin²(θ/2) keeps its accuracy near the lower edge; at γ = 1 (c = h) the
+            // integrand at θ = 0 is the limit 0/0 = 2h/(2πσ²γ).
+            double half = Math.Sin(theta / 2);
+            double x = (c - h) + 2 * h * half * half;
             double s = Math.Sin(theta);
-            double f = x > 0 ? h * h * s * s / (2 * Math.PI * Variance * Ratio * x) : 0;
+            double f = x > 0 ? h * h * s * s / (2 * Math.PI * Variance * Ratio * x) : 2 * h / (2 * Math.PI * Variance * Ratio);
             sum += f * (k == 0 || k == panels ? 1 : k % 2 == 1 ? 4 : 2);
         }
         return atom + sum * step / 3;
