@@ -1,1 +1,3 @@
-Console.WriteLine("runner placeholder");
+using ResearchKit.Notebooks.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
