@@ -122,6 +122,30 @@ public sealed class BlockedCovariance
         return EmpiricalSpectrum.FromCovariance(cov, m, scaling, constant);
     }
 
+    /// <summary>The spectra of <paramref name="groups"/> disjoint groups of consecutive blocks (block b goes to group
+    /// ⌊b·groups/B⌋): independent realisations from one data set, e.g. to average a form factor.</summary>
+    /// <param name="scaling">Feature normalisation, estimated within each group.</param>
+    /// <param name="groups">Number of groups. Range: 1 ≤ groups ≤ <see cref="BlockCount"/>.</param>
+    public IReadOnlyList<EmpiricalSpectrum> GroupSpectra(FeatureScaling scaling, int groups)
+    {
+        Guard.InRange(groups, 1, BlockCount);
+        var spectra = new List<EmpiricalSpectrum>();
+        for (int g = 0; g < groups; g++)
+        {
+            var weights = new int[BlockCount];
+            int m = 0;
+            for (int b = 0; b < BlockCount; b++)
+                if ((long)b * groups / BlockCount == g)
+                {
+                    weights[b] = 1;
+                    m += _counts[b];
+                }
+            var cov = Covariance(scaling, weights, out int constant);
+            spectra.Add(EmpiricalSpectrum.FromCovariance(cov, m, scaling, constant));
+        }
+        return spectra;
+    }
+
     private Matrix<double> Covariance(FeatureScaling scaling, int[]? weights, out int constantFeatures)
     {
         int d = Dimension;

@@ -34,14 +34,51 @@ public static class SampleSizeStudy
                 var spectrum = BlockedCovariance.FromSampler(sampler, m, 4096, unchecked(seed + 1000 * k + m)).Spectrum(FeatureScaling.Centre);
                 diags.Add(SpectrumDiagnostics.Analyse(spectrum, windows));
             }
-            var alphas = diags.Select(d => d.Fit.Alpha).ToArray();
-            double mean = alphas.Average();
-            double spread = alphas.Length > 1 ? Math.Sqrt(alphas.Sum(a => (a - mean) * (a - mean)) / (alphas.Length - 1)) : 0;
-            // Pooled ⟨r̃⟩: equal-length windows, so the mean of means; its error is the per-realisation error / √k.
-            double r = diags.Average(d => d.MeanRatio);
-            double rse = Math.Sqrt(diags.Sum(d => d.MeanRatioStandardError * d.MeanRatioStandardError)) / diags.Count;
-            points.Add(new SampleSizePoint(m, mean, spread, r, rse, diags.Average(d => d.NormalisedEntropy), diags));
+            points.Add(Summarise(m, diags));
         }
         return points;
+    }
+
+    /// <summary>The same study on a data set: for each M, the first M rows of <paramref name="data"/> (one
+    /// realisation; shuffle the rows first if the file is ordered).</summary>
+    /// <param name="data">X, rows = samples. Range: at least max(M) rows.</param>
+    /// <param name="sampleCounts">The grid of M, each ≤ the number of rows and ≥ the local window's last rank + 2.</param>
+    /// <param name="scaling">Feature normalisation.</param>
+    /// <param name="windows">The global and local windows.</param>
+    public static IReadOnlyList<SampleSizePoint> RunOnRows(MathNet.Numerics.LinearAlgebra.Matrix<double> data, IReadOnlyList<int> sampleCounts, FeatureScaling scaling, SpectrumWindows windows)
+    {
+        Guard.NotNull(data);
+        Guard.NotEmpty(sampleCounts);
+        Guard.NotNull(windows);
+        var points = new List<SampleSizePoint>();
+        foreach (int m in sampleCounts)
+        {
+            Guard.InRange(m, windows.Local.LastRank + 2, data.RowCount, nameof(sampleCounts));
+            var spectrum = BlockedCovariance.FromRows(data.SubMatrix(0, m, 0, data.ColumnCount), 1).Spectrum(scaling);
+            points.Add(Summarise(m, new[] { SpectrumDiagnostics.Analyse(spectrum, windows) }));
+        }
+        return points;
+    }
+
+    /// <summary>The first M of <paramref name="points"/> at which <paramref name="criterion"/> holds, or null if it
+    /// holds at none.</summary>
+    /// <param name="points">The study's points, in increasing M.</param>
+    /// <param name="criterion">The convergence test.</param>
+    public static int? FirstSampleCount(IReadOnlyList<SampleSizePoint> points, Func<SampleSizePoint, bool> criterion)
+    {
+        Guard.NotNull(points);
+        Guard.NotNull(criterion);
+        return points.FirstOrDefault(criterion)?.SampleCount;
+    }
+
+    private static SampleSizePoint Summarise(int m, IReadOnlyList<SpectrumDiagnostics> diags)
+    {
+        var alphas = diags.Select(d => d.Fit.Alpha).ToArray();
+        double mean = alphas.Average();
+        double spread = alphas.Length > 1 ? Math.Sqrt(alphas.Sum(a => (a - mean) * (a - mean)) / (alphas.Length - 1)) : 0;
+        // Pooled ⟨r̃⟩: equal-length windows, so the mean of means; its error is the per-realisation error / √k.
+        double r = diags.Average(d => d.MeanRatio);
+        double rse = Math.Sqrt(diags.Sum(d => d.MeanRatioStandardError * d.MeanRatioStandardError)) / diags.Count;
+        return new SampleSizePoint(m, mean, spread, r, rse, diags.Average(d => d.NormalisedEntropy), diags);
     }
 }

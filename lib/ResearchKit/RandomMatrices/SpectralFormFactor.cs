@@ -73,4 +73,24 @@ public static class SpectralFormFactor
         Guard.NonNegative(tau);
         return tau == 0 ? 0 : 1;
     }
+
+    /// <summary>A running mean of K over 2·<paramref name="halfWidth"/> + 1 neighbouring τ points (fewer at the
+    /// ends). K of one spectrum fluctuates by about 100% from τ to τ; on a log-spaced τ grid this running mean is an
+    /// average over a window of constant relative width, the usual way to show the ramp of a single data set.</summary>
+    /// <param name="values">K(τ_j) on a grid.</param>
+    /// <param name="halfWidth">Points on each side. Range: ≥ 0.</param>
+    public static double[] RunningMean(IReadOnlyList<double> values, int halfWidth)
+    {
+        Guard.AllFinite(values);
+        Guard.AtLeast(halfWidth, 0);
+        var smooth = new double[values.Count];
+        for (int j = 0; j < values.Count; j++)
+        {
+            int lo = Math.Max(0, j - halfWidth), hi = Math.Min(values.Count - 1, j + halfWidth);
+            double sum = 0;
+            for (int i = lo; i <= hi; i++) sum += values[i];
+            smooth[j] = sum / (hi - lo + 1);
+        }
+        return smooth;
+    }
 }
