@@ -31,29 +31,15 @@ public static class MarchenkoPasturIntegrals
 
     /// <summary>Lower edge ν₋ = (1 − √λ)² of the continuous part.</summary>
     /// <param name="aspectRatio">λ = d/N. Range: λ &gt; 0.</param>
-    public static double LowerEdge(double aspectRatio)
-    {
-        Guard.Positive(aspectRatio);
-        double s = 1 - Math.Sqrt(aspectRatio);
-        return s * s;
-    }
+    public static double LowerEdge(double aspectRatio) => new MarchenkoPastur(aspectRatio).LowerEdge;
 
     /// <summary>Upper edge ν₊ = (1 + √λ)² of the continuous part.</summary>
     /// <param name="aspectRatio">λ = d/N. Range: λ &gt; 0.</param>
-    public static double UpperEdge(double aspectRatio)
-    {
-        Guard.Positive(aspectRatio);
-        double s = 1 + Math.Sqrt(aspectRatio);
-        return s * s;
-    }
+    public static double UpperEdge(double aspectRatio) => new MarchenkoPastur(aspectRatio).UpperEdge;
 
     /// <summary>Mass of the atom at ν = 0: max(0, 1 − 1/λ).</summary>
     /// <param name="aspectRatio">λ = d/N. Range: λ &gt; 0.</param>
-    public static double AtomMass(double aspectRatio)
-    {
-        Guard.Positive(aspectRatio);
-        return aspectRatio > 1 ? 1 - 1 / aspectRatio : 0;
-    }
+    public static double AtomMass(double aspectRatio) => new MarchenkoPastur(aspectRatio).AtomAtZero;
 
     /// <summary>E_ν[f(ν) e^(−cν)] over the Marchenko–Pastur law, atom included.</summary>
     /// <param name="aspectRatio">λ = d/N. Range: λ &gt; 0.</param>
@@ -106,13 +92,5 @@ public static class MarchenkoPasturIntegrals
     /// <summary>The Marchenko–Pastur density of the continuous part at ν (0 outside the support).</summary>
     /// <param name="aspectRatio">λ = d/N. Range: λ &gt; 0.</param>
     /// <param name="eigenvalue">ν. Range: finite.</param>
-    public static double ContinuousDensity(double aspectRatio, double eigenvalue)
-    {
-        Guard.Positive(aspectRatio);
-        Guard.Finite(eigenvalue);
-        double lo = LowerEdge(aspectRatio), hi = UpperEdge(aspectRatio);
-        if (eigenvalue <= lo || eigenvalue >= hi || eigenvalue <= 0)
-            return 0;
-        return Math.Sqrt((hi - eigenvalue) * (eigenvalue - lo)) / (2 * Math.PI * aspectRatio * eigenvalue);
-    }
+    public static double ContinuousDensity(double aspectRatio, double eigenvalue) => new MarchenkoPastur(aspectRatio).Density(eigenvalue);
 }
