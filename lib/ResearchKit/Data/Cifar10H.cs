@@ -101,25 +101,22 @@ public sealed class Cifar10H
     /// <param name="repositoryRoot">The repository root; default: found by walking up from the current directory to ResearchKit.sln.</param>
     /// <param name="fetcher">How to fetch; default <see cref="HttpDataFetcher"/>. Tests pass a local copier.</param>
     /// <exception cref="DirectoryNotFoundException">No repository root was given or found.</exception>
-    /// <exception cref="InvalidDataException">A cached or fetched file fails the SHA-256 check or the format check.</exception>
+    /// <exception cref="FileNotFoundException">No copy was found and the download failed (the message names every place looked).</exception>
+    /// <exception cref="InvalidDataException">A found or fetched file fails the SHA-256 check or the format check.</exception>
     public static Cifar10H LoadDefault(string? repositoryRoot = null, IDataFetcher? fetcher = null)
     {
         string root = repositoryRoot ?? Workbook.FindRepositoryRoot()
             ?? throw new DirectoryNotFoundException(
                 $"CIFAR-10H: no repository root (a folder holding ResearchKit.sln) above {Directory.GetCurrentDirectory()}; " +
                 $"call Cifar10H.Load(path) with a copy of {FileName} from {Source}.");
-        string shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "cifar-10h", FileName));
-        if (File.Exists(shared))
-            return Load(shared);
-        try
-        {
-            return Load(DataCache.GetOrFetch(root, FileName, Source, Sha256, fetcher ?? new HttpDataFetcher()));
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException && e is not InvalidDataException)
-        {
-            throw new IOException(
-                $"CIFAR-10H: looked for {shared} and {Path.Combine(DataCache.Folder(root), FileName)}, then tried to fetch {Source}: {e.Message} " +
-                $"Download that file by hand into {DataCache.Folder(root)} (SHA-256 {Sha256}).", e);
-        }
+        string shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "cifar-10h"));
+        string cache = Path.Combine(root, "data", "cache");
+        var locator = new DataFileLocator(new[] { shared, cache }, cache, fetcher ?? new HttpDataFetcher(),
+            $"download {Source} by hand into {cache}");
+        locator.ReadVerified(Spec, out string origin);
+        return Load(origin);
     }
+
+    /// <summary>The file as the data locator knows it: name, SHA-256 and public source.</summary>
+    public static DataFileSpec Spec { get; } = new(FileName, Sha256, Source);
 }

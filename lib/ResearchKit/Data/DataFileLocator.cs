@@ -9,7 +9,7 @@ namespace ResearchKit.Data;
 /// otherwise downloads it into the cache directory. Every copy is checked against the SHA-256 of its uncompressed
 /// content; a missing or corrupt file raises an exception that names every place looked and how to get the data.
 /// </summary>
-/// <remarks>Used by <see cref="FashionMnist"/> (notebook 01).</remarks>
+/// <remarks>Used by <see cref="FashionMnist"/> (notebook 01), <see cref="Cifar10H"/> (notebook 08) and <see cref="MonkeysPassAtK"/> (notebooks 06–09).</remarks>
 public sealed class DataFileLocator
 {
     /// <summary>Creates a locator.</summary>

@@ -1,6 +1,6 @@
 namespace ResearchKit.Data;
 
-/// <summary>Copies a file from a public address to a local path. Injected into the data loaders (<see cref="DataFileLocator"/>, <see cref="DataCache"/>) so that
+/// <summary>Copies a file from a public address to a local path. Injected into <see cref="DataFileLocator"/> so that
 /// tests exercise the download path with local files and no network.</summary>
 public interface IDataFetcher
 {

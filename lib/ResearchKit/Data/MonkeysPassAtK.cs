@@ -24,6 +24,9 @@ public sealed class MonkeysPassAtK
     /// <summary>The column names the CSV must carry (in any order; other columns are ignored).</summary>
     public static IReadOnlyList<string> Columns { get; } = ["model", "benchmark", "problem_id", "n", "c"];
 
+    /// <summary>The public repository the counts come from (as Parquet files; see <see cref="HowToProduce"/>).</summary>
+    public static readonly Uri SourceRepository = new("https://github.com/SullivanC19/monkeys_revisited");
+
     /// <summary>
     /// How to produce the CSV from the public Parquet files: a command that writes exactly the documented file
     /// (same rows, order and line ends, so its SHA-256 matches <see cref="Sha256"/>).
@@ -163,23 +166,13 @@ public sealed class MonkeysPassAtK
             throw new FileNotFoundException(
                 $"Large Language Monkeys: no repository root (a folder holding ResearchKit.sln) above {Directory.GetCurrentDirectory()}; " +
                 $"pass the CSV's path to MonkeysPassAtK.Load.\n{HowToProduce}");
-        string shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "large-language-monkeys-passk", FileName));
-        string cached = Path.Combine(DataCache.Folder(root), FileName);
-        foreach (string candidate in new[] { shared, cached })
-        {
-            if (!File.Exists(candidate))
-                continue;
-            string actual = DataCache.Sha256(candidate);
-            if (!string.Equals(actual, Sha256, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException(
-                    $"{candidate} has SHA-256 {actual}, expected {Sha256}: it is not the documented file (corrupt, or written with another row order " +
-                    "or line ends). Re-create it with the command below, or pass its path to MonkeysPassAtK.Load, which validates every row instead.\n" +
-                    HowToProduce);
-            return Load(candidate);
-        }
-        throw new FileNotFoundException(
-            $"Large Language Monkeys: looked for {FileName} in {Path.GetDirectoryName(shared)} and in {DataCache.Folder(root)}; found neither.\n{HowToProduce}",
-            cached);
+        string shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "large-language-monkeys-passk"));
+        string cache = Path.Combine(root, "data", "cache");
+        // No download: the CSV exists publicly only as Parquet files, so the locator has no fetcher and its error
+        // message carries the recipe instead.
+        var locator = new DataFileLocator(new[] { shared, cache }, cacheDirectory: null, fetcher: null, HowToProduce);
+        locator.ReadVerified(new DataFileSpec(FileName, Sha256, SourceRepository), out string origin);
+        return Load(origin);
     }
 
     private static string Text(string[] fields, int column, string name, string path, int line)

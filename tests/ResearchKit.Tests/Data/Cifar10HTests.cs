@@ -109,7 +109,7 @@ public class Cifar10HTests
         using var folder = new TemporaryFolder();
         var fetcher = new LocalFetcher(RealFile);
         var data = Cifar10H.LoadDefault(folder.Path, fetcher);
-        string cached = Path.Combine(DataCache.Folder(folder.Path), Cifar10H.FileName);
+        string cached = Path.Combine(Path.Combine(folder.Path, "data", "cache"), Cifar10H.FileName);
         Assert.Equal(cached, data.SourcePath);
         Assert.Equal(Cifar10H.Source, Assert.Single(fetcher.Requests));
         Cifar10H.LoadDefault(folder.Path, fetcher); // second call is served from the cache
@@ -123,8 +123,8 @@ public class Cifar10HTests
         string wrong = folder.Write("wrong.npy", "not the data");
         var e = Assert.Throws<InvalidDataException>(() => Cifar10H.LoadDefault(folder.Path, new LocalFetcher(wrong)));
         Assert.Contains("SHA-256", e.Message);
-        Assert.False(File.Exists(Path.Combine(DataCache.Folder(folder.Path), Cifar10H.FileName)));
-        Assert.Empty(Directory.GetFiles(DataCache.Folder(folder.Path)));
+        Assert.False(File.Exists(Path.Combine(Path.Combine(folder.Path, "data", "cache"), Cifar10H.FileName)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, "data", "cache")));
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public class Cifar10HTests
     public void LoadDefault_FetchFails_SaysWhereItLookedAndWhatToDownload()
     {
         using var folder = new TemporaryFolder();
-        var e = Assert.Throws<IOException>(() => Cifar10H.LoadDefault(folder.Path, new FailingFetcher()));
+        var e = Assert.Throws<FileNotFoundException>(() => Cifar10H.LoadDefault(folder.Path, new FailingFetcher()));
         Assert.Contains("cifar-10h", e.Message);
         Assert.Contains(Cifar10H.Source.ToString(), e.Message);
-        Assert.Contains(DataCache.Folder(folder.Path), e.Message);
+        Assert.Contains(Path.Combine(folder.Path, "data", "cache"), e.Message);
     }
 }

@@ -48,7 +48,7 @@ public class MonkeysPassAtKTests
     public void LoadDefault_VerifiedCopyInCache_Loads()
     {
         using var folder = new TemporaryFolder();
-        string cached = Path.Combine(DataCache.Folder(folder.Path), MonkeysPassAtK.FileName);
+        string cached = Path.Combine(Path.Combine(folder.Path, "data", "cache"), MonkeysPassAtK.FileName);
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
         File.Copy(RealFile, cached);
         Assert.Equal(1596, MonkeysPassAtK.LoadDefault(folder.Path).Rows.Count);
@@ -58,7 +58,7 @@ public class MonkeysPassAtKTests
     public void LoadDefault_AlteredCopyInCache_ReportsChecksumMismatch()
     {
         using var folder = new TemporaryFolder();
-        string cached = Path.Combine(DataCache.Folder(folder.Path), MonkeysPassAtK.FileName);
+        string cached = Path.Combine(Path.Combine(folder.Path, "data", "cache"), MonkeysPassAtK.FileName);
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
         File.WriteAllText(cached, File.ReadAllText(RealFile).Replace("Pythia 12B,MATH,82,10000,", "Pythia 12B,MATH,82,10000,1"));
         var e = Assert.Throws<InvalidDataException>(() => MonkeysPassAtK.LoadDefault(folder.Path));
