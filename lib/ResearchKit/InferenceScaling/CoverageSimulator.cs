@@ -47,7 +47,7 @@ public static class CoverageSimulator
         var solveCosts = new long[replicas][];
         Parallel.For(0, replicas, r =>
         {
-            var random = new Random(DerivedSeed.Of(seed, r, 0x7ed));
+            var random = new Random(SeedSequence.Derive(seed, r, 0x7ed));
             long[] events = SolveCosts(questions, policy, random);
             solveCosts[r] = events;
             var row = new double[grid.Length];
@@ -100,7 +100,7 @@ public static class CoverageSimulator
     {
         Guard.NotNull(questions);
         Guard.Positive(rounds);
-        var random = new Random(DerivedSeed.Of(seed, 0x7ace));
+        var random = new Random(SeedSequence.Derive(seed, 0x7ace));
         int n = questions.Count;
         var times = new long[n];
         for (int i = 0; i < n; i++)

@@ -173,7 +173,7 @@ public static class CoverageTheory
         double estimate = SlopeFromSolveTimes(trace.SolveTimes, rounds)
             ?? throw new ArgumentException($"U(n) reaches 0 inside rounds {firstRound}…{lastRound}; allowed: a window where some question is unsolved.", nameof(lastRound));
 
-        var random = new Random(DerivedSeed.Of(seed, 0xb007));
+        var random = new Random(SeedSequence.Derive(seed, 0xb007));
         int n = trace.SolveTimes.Length;
         var resample = new long[n];
         double s = 0, s2 = 0;

@@ -109,7 +109,7 @@ public sealed class LatentInstanceDifficultyModel
     public double[] SampleNoiseVariances(int count, int seed)
     {
         Guard.Positive(count);
-        var gamma = new Gamma(TailExponent / 2, 1, new Random(DerivedSeed.Of(seed, 0x5a)));
+        var gamma = new Gamma(TailExponent / 2, 1, new Random(SeedSequence.Derive(seed, 0x5a)));
         var result = new double[count];
         for (int i = 0; i < count; i++)
             result[i] = NoiseScale * NoiseScale / Math.Max(gamma.Sample(), double.Epsilon);
@@ -119,7 +119,7 @@ public sealed class LatentInstanceDifficultyModel
     /// <summary>Draws the teacher θ* (i.i.d. N(0, 1)) from <paramref name="teacherSeed"/>.</summary>
     public double[] Teacher(int teacherSeed)
     {
-        var random = new Random(DerivedSeed.Of(teacherSeed, 0x7eac));
+        var random = new Random(SeedSequence.Derive(teacherSeed, 0x7eac));
         var teacher = new double[Dimension];
         Normal.Samples(random, teacher, 0, 1);
         return teacher;
@@ -141,7 +141,7 @@ public sealed class LatentInstanceDifficultyModel
         int n = trainingSize, d = Dimension;
         double[] teacher = Teacher(teacherSeed);
         double[] scale = Spectrum.Select(Math.Sqrt).ToArray();
-        var random = new Random(DerivedSeed.Of(seed, 0x1d));
+        var random = new Random(SeedSequence.Derive(seed, 0x1d));
         var gamma = new Gamma(TailExponent / 2, 1, random);
 
         var x = Matrix<double>.Build.Dense(n, d);
@@ -249,7 +249,7 @@ public sealed class LatentInstanceDifficultyModel
         ValidateKs(ks);
         int maxK = ks.Max();
         Guard.InRange(maxK, 1, 100_000);
-        var random = new Random(DerivedSeed.Of(seed, 0xa77));
+        var random = new Random(SeedSequence.Derive(seed, 0xa77));
         var gamma = new Gamma(TailExponent / 2, 1, random);
         var failures = new int[ks.Count];
         foreach (double bias in biases)
