@@ -150,4 +150,26 @@ public class SeparabilityTests
         Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 } }), relativeTolerance: 0));
         Assert.ThrowsAny<ArgumentException>(() => Separability.OriginMargin(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 } }), maxIterations: 0));
     }
+
+    [Fact]
+    public void WendelProbability_TransitionWidth_ShrinksLikeInverseRootN()
+    {
+        // P_sep(N, d) = P[Bin(N−1, ½) ≤ d−1]: the 10–90 % width in λ = d/N is ≈ 2·1.2816/√N (a property of the sum,
+        // formerly a claim of notebook 03).
+        double Width(int n)
+        {
+            double lo = double.NaN, hi = double.NaN;
+            for (int d = 1; d <= n; d++)
+            {
+                double p = Separability.WendelProbability(n, d);
+                if (double.IsNaN(lo) && p >= 0.1) lo = (double)d / n;
+                if (double.IsNaN(hi) && p >= 0.9) { hi = (double)d / n; break; }
+            }
+            return hi - lo;
+        }
+        int[] ns = { 640, 2560, 10240, 40960 };
+        double slope = MathNet.Numerics.Fit.Line(ns.Select(n => Math.Log(n)).ToArray(), ns.Select(n => Math.Log(Width(n))).ToArray()).Item2;
+        NumericAssert.CloseAbs(-0.5, slope, 0.03);
+        NumericAssert.Close(2 * 1.2816 / Math.Sqrt(40960), Width(40960), 0.05);
+    }
 }
