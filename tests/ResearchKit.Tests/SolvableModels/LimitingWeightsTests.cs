@@ -11,7 +11,8 @@ public class LimitingWeightsTests
         // Points −1 and a > 0 in R¹: L̃(w) = ½(e^w + e^(−aw)), minimum at e^((1+a)w) = a, w = log a/(1 + a).
         double a = 0.6;
         var x = Matrix<double>.Build.DenseOfArray(new double[,] { { -1 }, { a } });
-        NumericAssert.Close(Math.Log(a) / (1 + a), LimitingWeights.Minimize(x)[0], 1e-9);
+        // The Newton decrement stops at ≤ 1e-12·L̃, so w is accurate to ~√1e-12 = 1e-6.
+        NumericAssert.Close(Math.Log(a) / (1 + a), LimitingWeights.Minimize(x)[0], 1e-6);
     }
 
     [Fact]

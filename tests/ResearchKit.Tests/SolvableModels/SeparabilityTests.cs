@@ -154,7 +154,7 @@ public class SeparabilityTests
     [Fact]
     public void WendelProbability_TransitionWidth_ShrinksLikeInverseRootN()
     {
-        // P_sep(N, d) = P[Bin(N−1, ½) ≤ d−1]: the 10–90 % width in λ = d/N is ≈ 2·1.2816/√N (a property of the sum,
+        // P_sep(N, d) = P[Bin(N−1, ½) ≤ d−1]: the 10–90 % width in λ = d/N is ≈ 2·1.2816·(√N/2)/N = 1.2816/√N (a property of the sum,
         // formerly a claim of notebook 03).
         double Width(int n)
         {
@@ -170,6 +170,6 @@ public class SeparabilityTests
         int[] ns = { 640, 2560, 10240, 40960 };
         double slope = MathNet.Numerics.Fit.Line(ns.Select(n => Math.Log(n)).ToArray(), ns.Select(n => Math.Log(Width(n))).ToArray()).Item2;
         NumericAssert.CloseAbs(-0.5, slope, 0.03);
-        NumericAssert.Close(2 * 1.2816 / Math.Sqrt(40960), Width(40960), 0.05);
+        NumericAssert.Close(1.2816 / Math.Sqrt(40960), Width(40960), 0.05);
     }
 }
