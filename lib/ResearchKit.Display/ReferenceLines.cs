@@ -47,6 +47,9 @@ public static class ReferenceLines
         Guard.NotNull(label);
         if (label.Length > 0)
             shape.SetProperty("label", Traces.Object(("text", label), ("textposition", "end"), ("font", Traces.Object(("size", 11), ("color", ChartStyle.ReferenceGray)))));
-        return Chart.withShapes(new[] { shape }, true).Invoke(chart);
+        // Chart.withShapes(…, Append: true) puts the new shape first; keep the order the lines were added in.
+        var existing = GenericChart.getLayout(chart).TryGetTypedPropertyValue<IEnumerable<Shape>>("shapes");
+        var shapes = (existing is null ? Enumerable.Empty<Shape>() : existing.Value).Append(shape).ToArray();
+        return Chart.withShapes(shapes, false).Invoke(chart);
     }
 }
