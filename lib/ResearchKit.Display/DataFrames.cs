@@ -192,6 +192,27 @@ public static class DataFrames
         return frame.Head((int)Math.Min(rows, frame.Rows.Count));
     }
 
+    /// <summary>
+    /// A copy for display with every double and float rounded to <paramref name="significantDigits"/> significant digits
+    /// (the HTML table otherwise shows 17); missing values, NaN and ±∞ stay as they are, other columns are copied.
+    /// </summary>
+    /// <param name="frame">The DataFrame; not changed.</param>
+    /// <param name="significantDigits">Digits kept. Range: 1 ≤ digits ≤ 15.</param>
+    public static DataFrame Rounded(DataFrame frame, int significantDigits = 4)
+    {
+        Guard.NotNull(frame);
+        Guard.InRange(significantDigits, 1, 15);
+        string format = "G" + significantDigits.ToString(CultureInfo.InvariantCulture);
+        double Round(double v) => double.IsFinite(v) ? double.Parse(v.ToString(format, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : v;
+        var columns = frame.Columns.Select(column => column switch
+        {
+            DoubleDataFrameColumn d => new DoubleDataFrameColumn(d.Name, d.Select(v => v is { } x ? Round(x) : (double?)null)),
+            SingleDataFrameColumn f => new SingleDataFrameColumn(f.Name, f.Select(v => v is { } x ? (float)Round(x) : (float?)null)),
+            _ => column.Clone(),
+        }).ToArray();
+        return new DataFrame(columns);
+    }
+
     private static void RequireName(string name)
     {
         if (string.IsNullOrWhiteSpace(name))

@@ -154,4 +154,22 @@ public class DataFramesTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DataFrames.Head(df, 0));
         Assert.Equal("rows", e.ParamName);
     }
+
+    [Fact]
+    public void Rounded_RoundsFloatingColumnsOnlyAndLeavesTheFrame()
+    {
+        var df = DataFrames.FromColumns(
+            DataFrames.Column("alpha", new[] { 1.0 / 3, double.NaN }, allowNonFinite: true),
+            DataFrames.Column("n", new[] { 123456789, 2 }),
+            DataFrames.Column("model", new[] { "a", "b" }));
+        var shown = DataFrames.Rounded(df, 3);
+        Assert.Equal(0.333, (double)shown["alpha"][0]!);
+        Assert.True(double.IsNaN((double)shown["alpha"][1]!));
+        Assert.Equal(123456789, shown["n"][0]);
+        Assert.Equal("b", shown["model"][1]);
+        Assert.Equal(1.0 / 3, (double)df["alpha"][0]!);
+        Assert.Equal(df.Columns.Select(c => c.DataType), shown.Columns.Select(c => c.DataType));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DataFrames.Rounded(df, 0));
+        Assert.Equal("significantDigits", e.ParamName);
+    }
 }
