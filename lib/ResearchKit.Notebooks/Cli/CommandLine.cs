@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ResearchKit.Notebooks.Building;
 using ResearchKit.Notebooks.Documents;
 using ResearchKit.Notebooks.Execution;
@@ -14,6 +15,79 @@ namespace ResearchKit.Notebooks.Cli;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The exit code of a usage error (unknown option, missing notebook, bad value): nothing was run (EX_USAGE).</summary>
+    public const int UsageError = 64;
+
+    /// <summary>The exit code when the run was interrupted (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A usage error (an unknown option such as <c>--frobnicate</c> or a typo
+    /// such as <c>--outputdir</c>, a bad value, a notebook that does not exist) is reported before anything is built
+    /// or run, with exit code <see cref="UsageError"/>.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var parse = Build().Parse(args);
+        if (UsageProblems(parse) is { Count: > 0 } problems)
+        {
+            var console = CreateConsole();
+            foreach (string problem in problems)
+                console.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
+            console.MarkupLine("[grey]See --help for the commands and options.[/]");
+            return UsageError;
+        }
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="args"/> synchronously (tests); see <see cref="InvokeAsync"/>.</summary>
+    public static int Invoke(params string[] args) => InvokeAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// What is wrong with the command line: the parser's errors, any notebook argument that looks like an option (the
+    /// parser would take <c>--frobnicate</c> for a path), and notebook paths that do not exist.
+    /// </summary>
+    internal static List<string> UsageProblems(ParseResult parse)
+    {
+        var problems = parse.Errors.Select(e => e.Message).ToList();
+        if (parse.CommandResult.Command.Name is not ("run" or "site" or "verdicts"))
+            return problems;
+        var known = parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (string token in parse.CommandResult.Tokens.Where(t => t.Type == TokenType.Argument).Select(t => t.Value))
+        {
+            if (token.StartsWith('-'))
+            {
+                string name = token.Split('=', 2)[0];
+                string? near = known.Where(k => k.StartsWith("--", StringComparison.Ordinal))
+                    .OrderBy(k => EditDistance(k, name)).FirstOrDefault(k => EditDistance(k, name) <= 3);
+                problems.Add($"unknown option '{token}'" + (near is null ? "." : $"; did you mean '{near}'?"));
+            }
+            else if (!File.Exists(token))
+            {
+                problems.Add(Directory.Exists(token)
+                    ? $"'{token}' is a folder; pass notebook files (.ipynb)."
+                    : $"notebook not found: {token} (looked for {Path.GetFullPath(token)}).");
+            }
+        }
+        return problems;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++)
+            d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        }
+        return d[a.Length, b.Length];
+    }
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build()
     {
@@ -34,26 +108,52 @@ public static class CommandLine
             Description = "Write the executed notebooks into this folder instead of in place.",
         };
 
+        var cellTimeout = new Option<double?>("--cell-timeout")
+        {
+            Description = "Seconds one cell may run before it is abandoned with an error output (0: no limit; default: 1200 when CI=true, else no limit).",
+        };
+        cellTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0))
+                r.AddError($"--cell-timeout must be a number of seconds ≥ 0 (0: no limit), not {v}.");
+        });
+
         var site = new Option<string?>("--site")
         {
             Description = "Folder for the exported HTML site (default: site/ in the repository root).",
         };
         var noSite = new Option<bool>("--no-site") { Description = "Do not export the site after the run." };
+        var failOnClaims = new Option<bool>("--fail-on-claims")
+        {
+            Description = "Exit 1 when a tested claim does not hold (by default such a claim is a result, reported, and the run exits 0).",
+        };
 
-        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir };
+        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, cellTimeout, failOnClaims };
         run.SetAction((parse, cancel) => RunAsync(
             new RunRequest(
                 parse.GetValue(paths) ?? Array.Empty<string>(),
                 parse.GetValue(scale) == "quick" ? RunScale.Quick : RunScale.Full,
                 parse.GetValue(noSite) ? null : parse.GetValue(site) ?? "",
                 parse.GetValue(noBuild),
-                parse.GetValue(outputDir)),
+                parse.GetValue(outputDir),
+                parse.GetValue(cellTimeout) is { } seconds ? (seconds == 0 ? null : TimeSpan.FromSeconds(seconds)) : NotebookRunner.DefaultCellTimeout,
+                parse.GetValue(failOnClaims)),
             cancel));
+
+        var verdictPaths = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebooks whose expected verdicts to write (notebooks/verdicts/<slug>.tsv).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var verdicts = new Command("verdicts",
+            "Write a notebook's expected verdicts: the full column from its committed (full-scale) outputs, the quick column from a quick-scale run into a temporary folder.")
+            { verdictPaths, noBuild };
+        verdicts.SetAction((parse, cancel) => WriteVerdictsAsync(parse.GetValue(verdictPaths) ?? Array.Empty<string>(), parse.GetValue(noBuild), cancel));
 
         var siteCommand = new Command("site", "Export the HTML site from the notebooks' committed outputs, without running them.") { paths, site };
         siteCommand.SetAction(parse => ExportSite(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(site)));
 
-        return new RootCommand("ResearchKit workbook runner: executes the Polyglot C# notebooks headless and exports the site.") { run, siteCommand };
+        return new RootCommand("ResearchKit workbook runner: executes the Polyglot C# notebooks headless and exports the site.") { run, siteCommand, verdicts };
     }
 
     /// <summary>The options of one <c>run</c>.</summary>
@@ -62,7 +162,9 @@ public static class CommandLine
     /// <param name="Site">The site folder ("" = default), or null for --no-site.</param>
     /// <param name="NoBuild">Skip building the library.</param>
     /// <param name="OutputDir">Write notebooks here instead of in place.</param>
-    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir);
+    /// <param name="CellTimeout">How long one cell may run, or null for no limit.</param>
+    /// <param name="FailOnClaims">Exit 1 when a tested claim does not hold.</param>
+    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, TimeSpan? CellTimeout, bool FailOnClaims = false);
 
     private static async Task<int> RunAsync(RunRequest request, CancellationToken cancel)
     {
@@ -97,7 +199,7 @@ public static class CommandLine
 
         console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
         var progress = new ConsoleProgress(console);
-        var runner = new NotebookRunner(scale, progress);
+        var runner = new NotebookRunner(scale, progress, request.CellTimeout);
         RunReport report;
         if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
@@ -113,6 +215,14 @@ public static class CommandLine
             report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
         }
         ReportSummary(console, report);
+        if (report.Notebooks.FirstOrDefault(n => n.Interrupted is not null) is { } interrupted)
+        {
+            var notRun = notebooks.Skip(report.Notebooks.Count).Select(Path.GetFileName).ToList();
+            console.MarkupLine($"[red]Interrupted: {Markup.Escape(Path.GetFileName(interrupted.Path))} was running cell {interrupted.Interrupted}; "
+                + "that notebook was not written (its file is unchanged)"
+                + (notRun.Count > 0 ? $"; not started: {Markup.Escape(string.Join(", ", notRun))}" : "") + ". No site was exported.[/]");
+            return Interrupted;
+        }
 
         bool siteFailed = false;
         if (siteDir is not null)
@@ -137,7 +247,97 @@ public static class CommandLine
                 documents[Path.GetFileName(n.Path)] = n.Document!;
             siteFailed = !WriteSite(console, root, siteDir, documents);
         }
-        return report.Failed || siteFailed ? 1 : 0;
+        bool claimsFail = request.FailOnClaims && report.Notebooks.Any(n => n.HasClaimsThatDoNotHold);
+        return report.Failed || siteFailed || claimsFail ? 1 : 0;
+    }
+
+    private static async Task<int> WriteVerdictsAsync(string[] paths, bool noBuild, CancellationToken cancel)
+    {
+        var console = CreateConsole();
+        var notebooks = paths.Select(Path.GetFullPath).ToList();
+        var missing = notebooks.Where(p => !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            console.MarkupLine($"[red]No such notebook: {Markup.Escape(string.Join(", ", missing))}[/]");
+            return 2;
+        }
+        string? root = PathScrubber.FindRepositoryRoot(Path.GetDirectoryName(notebooks[0])!);
+        if (!noBuild && root is not null)
+        {
+            var build = LibraryBuilder.Build(root);
+            if (!build.Succeeded)
+            {
+                console.MarkupLine("[red]The library did not build; notebooks were not run.[/]");
+                console.WriteLine(build.Output);
+                return 3;
+            }
+        }
+        string temp = Directory.CreateTempSubdirectory("rk-verdicts-").FullName;
+        try
+        {
+            var committed = new Dictionary<string, ClaimsStatus?>(StringComparer.Ordinal);
+            foreach (string path in notebooks)
+                committed[path] = ClaimsStatus.Find(NotebookReader.ReadFile(path));
+            var runner = new NotebookRunner(RunScale.Quick, new ConsoleProgress(console), NotebookRunner.DefaultCellTimeout);
+            var report = await runner.RunFilesAsync(notebooks, temp, cancel).ConfigureAwait(false);
+            int status = 0;
+            foreach (var result in report.Notebooks)
+            {
+                string name = Path.GetFileName(result.Path);
+                if (result.Failed || result.Claims is null || committed[result.Path] is not { } full)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(name)}: not written — the quick run failed or a claims table is missing (committed or quick).[/]");
+                    status = 1;
+                    continue;
+                }
+                string file = ExpectedVerdicts.PathFor(result.Path);
+                string text;
+                try
+                {
+                    text = ExpectedVerdicts.Format(name, full.Rows, result.Claims.Rows);
+                }
+                catch (ArgumentException e)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+                    status = 1;
+                    continue;
+                }
+                var before = File.Exists(file) ? ExpectedVerdicts.Read(file) : Array.Empty<ExpectedVerdict>();
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                string tmp = file + ".tmp";
+                File.WriteAllText(tmp, text, new System.Text.UTF8Encoding(false));
+                File.Move(tmp, file, overwrite: true);
+                var after = ExpectedVerdicts.Read(file);
+                console.MarkupLine($"[green]{Markup.Escape(file)}[/]: full {Markup.Escape(Count(after, true))}; quick {Markup.Escape(Count(after, false))}");
+                foreach (var change in Changes(before, after))
+                    console.MarkupLine($"  [yellow]changed:[/] {Markup.Escape(change)}");
+            }
+            return status;
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        static string Count(IReadOnlyList<ExpectedVerdict> rows, bool full)
+        {
+            var v = rows.Select(r => full ? r.Full : r.Quick).ToList();
+            return $"{v.Count(x => x == "holds")} hold · {v.Count(x => x == "fails")} do not hold · {v.Count(x => x == "untested")} not testable";
+        }
+
+        static IEnumerable<string> Changes(IReadOnlyList<ExpectedVerdict> before, IReadOnlyList<ExpectedVerdict> after)
+        {
+            var old = before.GroupBy(b => b.Statement).ToDictionary(g => g.Key, g => g.First());
+            foreach (var a in after)
+            {
+                if (!old.TryGetValue(a.Statement, out var b))
+                    yield return $"new row {a.Number} (full {a.Full}, quick {a.Quick}): {a.Statement}";
+                else if (b.Full != a.Full || b.Quick != a.Quick)
+                    yield return $"row {a.Number}: full {b.Full} → {a.Full}, quick {b.Quick} → {a.Quick}: {a.Statement}";
+            }
+            foreach (var b in before.Where(b => after.All(a => a.Statement != b.Statement)))
+                yield return $"row removed (was {b.Number}): {b.Statement}";
+        }
     }
 
     private static int ExportSite(string[] paths, string? siteDir)
@@ -213,22 +413,32 @@ public static class CommandLine
 
     private static void ReportSummary(IAnsiConsole console, RunReport report)
     {
-        var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "status");
+        var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "time", "status");
         foreach (var n in report.Notebooks)
         {
             string claims = n.Claims is { } c ? c.Summary : "none";
-            string status = n.LoadError is not null ? "[red]unreadable[/]" : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
-            table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
+            string status = n.LoadError is not null ? "[red]not run[/]"
+                : n.Interrupted is not null ? "[red]interrupted[/]"
+                : n.WriteError is not null ? "[red]not written[/]"
+                : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
+            string time = n.LoadError is null ? $"{n.Elapsed.TotalSeconds:0.0} s" : "";
+            table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, time, status);
         }
         console.Write(table);
-        foreach (var n in report.Notebooks.Where(n => n.Failed))
+        if (report.Notebooks.Count(n => n.LoadError is null) > 1)
+            console.MarkupLine($"[grey]Total {report.Notebooks.Sum(n => n.Elapsed.TotalSeconds):0.0} s in notebooks.[/]");
+        var withClaims = report.Notebooks.Where(n => n.Claims is not null).Select(n => n.Claims!).ToList();
+        console.MarkupLine($"Claims over {withClaims.Count} notebook(s): {withClaims.Sum(c => c.Held)} hold · {withClaims.Sum(c => c.Failed)} do not hold · {withClaims.Sum(c => c.Untested)} not testable.");
+        foreach (var n in report.Notebooks.Where(n => n.Failed || n.HasClaimsThatDoNotHold))
         {
             if (n.LoadError is { } load)
                 console.MarkupLine($"[red]{Markup.Escape(load)}[/]");
+            if (n.WriteError is { } write)
+                console.MarkupLine($"[red]{Markup.Escape(write)}[/]");
             foreach (var f in n.Failures)
                 console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}, cell {f.CellNumber}:[/] {Markup.Escape(f.Message.Split('\n')[0])}");
             if (n.Claims is { Failed: > 0 } claims)
-                console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}: {claims.Failed} of {claims.Total} claims do not hold.[/]");
+                console.MarkupLine($"[yellow]{Markup.Escape(Path.GetFileName(n.Path))}: {claims.Failed} of {claims.Total} tested claims do not hold (a result, not a run failure; --fail-on-claims makes it one).[/]");
         }
     }
 }
