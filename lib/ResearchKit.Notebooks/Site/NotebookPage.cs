@@ -95,6 +95,8 @@ public sealed partial class NotebookPage
           .Append(Encode(FileName)).Append("</code>. Charts: plotly.js ").Append(SiteAssets.PlotlyVersion).Append('.');
         if (LinearAlgebra is not null)
             sb.Append(" Linear algebra: ").Append(Encode(LinearAlgebra)).Append('.');
+        // The machine detail the preamble line leaves out (issue 10 item 6), for the machine that exported the site.
+        sb.Append(" <span class=\"rk-machine\">Site exported on: ").Append(Encode(MachineDetail.Current)).Append(".</span>");
         sb.Append("</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }

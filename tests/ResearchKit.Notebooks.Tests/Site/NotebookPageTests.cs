@@ -44,4 +44,18 @@ public class NotebookPageTests
         Assert.Contains("window.Plotly.newPlot(div, [{\"type\":\"scatter\",\"name\":\"a<\\/script>b\",\"x\":[1.0],\"y\":[2.0]}], {\"width\":720}, {\"responsive\":true});", offline);
         Assert.Null(NotebookPage.OfflineChart("<b>not a chart</b>"));
     }
+
+    [Fact]
+    public void Footer_HasTheMachineDetailThePreambleLeavesOut()
+    {
+        var doc = NotebookReader.Parse("""
+            {"cells":[{"cell_type":"code","source":"x","outputs":[
+              {"output_type":"stream","name":"stdout","text":["scale: Full; linear algebra: native (OpenBLAS 0.3.21 (libopenblas.so.0); LAPACK from the same library)\n"]}]}]}
+            """, "01-x.ipynb");
+        string html = new NotebookPage("01-x.ipynb", doc).Render(SiteAssets.Prepare(TestEnvironment.NewTempFolder("footer"), null));
+        string footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+        Assert.Contains("Linear algebra: native (OpenBLAS 0.3.21 (libopenblas.so.0); LAPACK from the same library).", footer);
+        Assert.Contains("Site exported on: " + System.Net.WebUtility.HtmlEncode(MachineDetail.Current), footer);
+        Assert.Contains($"{Environment.ProcessorCount} logical processors", MachineDetail.Current);
+    }
 }
