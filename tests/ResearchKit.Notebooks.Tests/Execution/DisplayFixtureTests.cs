@@ -8,17 +8,10 @@ namespace ResearchKit.Notebooks.Tests.Execution;
 /// </summary>
 public class DisplayFixtureTests
 {
-    private const string DisplayDllPath = "lib/ResearchKit.Display/bin/Release/net8.0/ResearchKit.Display.dll";
-
-    private static readonly Lazy<string> DisplayDll = new(EnsureDisplayLibrary, LazyThreadSafetyMode.ExecutionAndPublication);
-
     [Fact]
     public void Run_HelperChartAndDataFrames_RenderThroughTheirKernelFormatters()
     {
-        string notebooks = TestEnvironment.StageWithLibrary("display.ipynb");
-        string displayDir = Path.Combine(Path.GetDirectoryName(notebooks)!, "lib", "ResearchKit.Display", "bin", "Release", "net8.0");
-        Directory.CreateDirectory(displayDir);
-        File.Copy(DisplayDll.Value, Path.Combine(displayDir, "ResearchKit.Display.dll"));
+        string notebooks = TestEnvironment.StageWithLibrary("display.ipynb"); // stages lib/ResearchKit.Display too
 
         var (result, written) = TestEnvironment.Run(Path.Combine(notebooks, "display.ipynb"));
         var doc = NotebookReader.ReadFile(written);
@@ -38,25 +31,5 @@ public class DisplayFixtureTests
         Assert.Equal(2, claimsOutputs.Count);
         Assert.Contains("<th>verdict</th>", Assert.IsType<DisplayOutput>(claimsOutputs[0]).Get("text/html"));
         Assert.Equal((1, 0), (result.Claims!.Total, result.Claims.Failed));
-    }
-
-    private static string EnsureDisplayLibrary()
-    {
-        string dll = Path.Combine(TestEnvironment.RepositoryRoot, DisplayDllPath);
-        if (!File.Exists(dll))
-        {
-            var build = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { "build", "lib/ResearchKit.Display/ResearchKit.Display.csproj", "-c", "Release", "-nologo", "-v", "quiet" },
-                WorkingDirectory = TestEnvironment.RepositoryRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            string output = build.StandardOutput.ReadToEnd() + build.StandardError.ReadToEnd();
-            build.WaitForExit();
-            Assert.True(build.ExitCode == 0, "building lib/ResearchKit.Display failed:\n" + output);
-        }
-        Assert.True(File.Exists(dll), $"{dll} does not exist after the build.");
-        return dll;
     }
 }
