@@ -54,12 +54,12 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores");
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
-        Console.WriteLine($"default backend: {Linalg.Backend}");
+        Console.WriteLine($"default backend: {Linalg.BackendDetail}");
         bool native = Linalg.IsNativeAvailable;
         if (native)
         {
             using (Linalg.Use(LinalgProvider.Native))
-                Console.WriteLine($"native backend: {Linalg.Backend}");
+                Console.WriteLine($"native backend: {Linalg.BackendDetail}");
         }
         else
         {

@@ -224,6 +224,8 @@ public sealed class NotebookRunner
                 cell.Outputs.Clear();
                 cell.Outputs.AddRange(outputs);
                 ScrubPaths(cell, scrubber);
+                for (int i = 0; i < cell.Outputs.Count; i++)
+                    cell.Outputs[i] = StableIds.Apply(cell.Outputs[i], number, i);
                 result.CellsRun++;
                 result.CellTimes.Add((number, watch.Elapsed));
                 var error = cell.Outputs.OfType<ErrorOutput>().FirstOrDefault();
