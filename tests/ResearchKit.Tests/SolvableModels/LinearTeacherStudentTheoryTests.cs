@@ -190,4 +190,44 @@ public class LinearTeacherStudentTheoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinearTeacherStudentTheory(0.5, 0.01).CrossingTimes(1e-3, maxTime: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.TwoLayerEquivalentRate(-0.01, 2));
     }
+
+    [Theory]
+    [InlineData(0.1, 0.01)]
+    [InlineData(0.9, 0.05)]
+    [InlineData(1.5, 0.02)]
+    public void GradientDescentLosses_OneStep_MatchMarchenkoPasturMoments(double lambda, double eta)
+    {
+        // (1 − 2ην)² expanded with the MP moments E ν = 1, E ν² = 1 + λ, E ν³ = 1 + 3λ + λ² (atom at 0 included).
+        var th = new LinearTeacherStudentTheory(lambda, eta);
+        NumericAssert.Close(1 - 4 * eta + 4 * eta * eta * (1 + lambda), th.GradientDescentGeneralizationLoss(1), 1e-10);
+        NumericAssert.Close(1 - 4 * eta * (1 + lambda) + 4 * eta * eta * (1 + 3 * lambda + lambda * lambda), th.GradientDescentTrainLoss(1), 1e-10);
+    }
+
+    [Fact]
+    public void GradientDescentLosses_SmallRate_ApproachGradientFlow()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 1e-5);
+        NumericAssert.Close(th.TrainLoss(2e5), th.GradientDescentTrainLoss(2e5), 1e-4);
+        NumericAssert.Close(th.GeneralizationLoss(2e5), th.GradientDescentGeneralizationLoss(2e5), 1e-4);
+    }
+
+    [Fact]
+    public void GradientDescentCrossingTimes_AreEarlierThanGradientFlow()
+    {
+        // Each GD step contracts by (1 − 2η₀ν)² < e^(−4η₀ν), so GD reaches every loss level first.
+        var th = new LinearTeacherStudentTheory(0.1, 0.01);
+        var gd = th.GradientDescentCrossingTimes(1e-3);
+        var flow = th.CrossingTimes(1e-3);
+        Assert.True(gd.TrainCrossing < flow.TrainCrossing && gd.GeneralizationCrossing < flow.GeneralizationCrossing);
+    }
+
+    [Fact]
+    public void GradientDescent_BadInput_Throws()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 0.01);
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.GradientDescentTrainLoss(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.GradientDescentGeneralizationLoss(double.NaN));
+        Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.01, 1e-3).GradientDescentTrainLoss(10));
+        Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.5).GradientDescentCrossingTimes(1e-3));
+    }
 }
