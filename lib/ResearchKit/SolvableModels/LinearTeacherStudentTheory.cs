@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using ResearchKit.Numerics;
 using ResearchKit.RandomMatrices;
 
@@ -184,6 +185,55 @@ public sealed class LinearTeacherStudentTheory
         double train = PlateauTrainLoss >= target ? double.PositiveInfinity : FirstCrossing(GradientDescentTrainLoss, target, maxTime);
         double gen = PlateauGeneralizationLoss >= target ? double.PositiveInfinity : FirstCrossing(GradientDescentGeneralizationLoss, target, maxTime);
         return new GrokkingTimes(train, gen);
+    }
+
+    /// <summary>
+    /// The late-time training loss of Eq. 11 as a closed form in λ, η₀ and t:
+    /// L_tr(t) = e^(−4η₀(1−√λ)²t) / (16√π λ^(3/4) (η₀t)^(3/2)), at unit initial residual.
+    /// </summary>
+    /// <param name="aspectRatio">λ. Range: λ &gt; 0, λ ≠ 1 (the formula depends on λ through (1 − √λ)², so λ slightly above 1 is allowed).</param>
+    /// <param name="effectiveRate">η₀. Range: η₀ &gt; 0.</param>
+    /// <param name="time">t. Range: t &gt; 0.</param>
+    /// <remarks>
+    /// Levi et al. (arXiv 2310.16441), Eq. 11. Miller et al. (arXiv 2402.08946) take their linear-model accuracy curves
+    /// from this form and from <see cref="LateTimeGeneralizationLoss"/>, at λ ∈ [1.003, 1.1] (authors' code,
+    /// jackmiller2003/tiny-gen, branch feat/sharpness-and-gap, scripts/sharpness-in-linear-estimators.ipynb). Used in notebook 04.
+    /// </remarks>
+    public static double LateTimeTrainLoss(double aspectRatio, double effectiveRate, double time)
+    {
+        CheckLateTime(aspectRatio, effectiveRate, time);
+        double sq = 1 - Math.Sqrt(aspectRatio);
+        double s = effectiveRate * time;
+        return Math.Exp(-4 * s * sq * sq) / (16 * Math.Sqrt(Math.PI) * Math.Pow(aspectRatio, 0.75) * Math.Pow(s, 1.5));
+    }
+
+    /// <summary>
+    /// The generalisation loss that follows from <see cref="LateTimeTrainLoss"/> through Eq. 21, L_gen(t) = 4η₀∫_t^∞ L_tr:
+    /// L_gen(t) = (e^(−x) − √(πx) erfc(√x)) / (2 λ^(3/4) √(π η₀ t)), x = 4(1−√λ)²η₀t.
+    /// </summary>
+    /// <param name="aspectRatio">λ. Range: λ &gt; 0, λ ≠ 1.</param>
+    /// <param name="effectiveRate">η₀. Range: η₀ &gt; 0.</param>
+    /// <param name="time">t. Range: t &gt; 0.</param>
+    /// <remarks>
+    /// The closed form of the authors' code for Miller et al. (arXiv 2402.08946) (their <c>L_g</c>, written there with the
+    /// unregularised Γ(½, x) = √π erfc(√x)); it is Eq. 11's L_tr integrated with Eq. 21 of Levi et al. Used in notebook 04.
+    /// </remarks>
+    public static double LateTimeGeneralizationLoss(double aspectRatio, double effectiveRate, double time)
+    {
+        CheckLateTime(aspectRatio, effectiveRate, time);
+        double sq = 1 - Math.Sqrt(aspectRatio);
+        double x = 4 * sq * sq * effectiveRate * time;
+        double bracket = Math.Exp(-x) - Math.Sqrt(Math.PI * x) * SpecialFunctions.Erfc(Math.Sqrt(x));
+        return bracket / (2 * Math.Pow(aspectRatio, 0.75) * Math.Sqrt(Math.PI * effectiveRate * time));
+    }
+
+    private static void CheckLateTime(double aspectRatio, double effectiveRate, double time)
+    {
+        Guard.Positive(aspectRatio);
+        if (aspectRatio == 1)
+            throw new ArgumentOutOfRangeException(nameof(aspectRatio), aspectRatio, "aspectRatio = 1: the late-time form needs (1 − √λ)² > 0; allowed: λ > 0, λ ≠ 1.");
+        Guard.Positive(effectiveRate);
+        Guard.Positive(time);
     }
 
     /// <summary>Leading-order grokking time Δt ≃ log(1/(1−√λ)) / (2η₀(1−√λ)²) (Eq. 12); order of magnitude only.</summary>

@@ -230,4 +230,35 @@ public class LinearTeacherStudentTheoryTests
         Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.01, 1e-3).GradientDescentTrainLoss(10));
         Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.5).GradientDescentCrossingTimes(1e-3));
     }
+
+    [Theory]
+    [InlineData(1.003, 3e5)]
+    [InlineData(1.05, 2e5)]
+    [InlineData(0.5, 300)]
+    public void LateTimeGeneralizationLoss_Derivative_IsMinusFourEtaLateTimeTrainLoss(double lambda, double t)
+    {
+        // Eq. 21 for the late-time pair: d/dt L_gen = −4η₀ L_tr.
+        const double eta = 0.01;
+        double h = 1e-4 * t;
+        double d = (LinearTeacherStudentTheory.LateTimeGeneralizationLoss(lambda, eta, t + h) - LinearTeacherStudentTheory.LateTimeGeneralizationLoss(lambda, eta, t - h)) / (2 * h);
+        NumericAssert.Close(-4 * eta * LinearTeacherStudentTheory.LateTimeTrainLoss(lambda, eta, t), d, 1e-6);
+    }
+
+    [Fact]
+    public void LateTimeLosses_BelowOne_MatchEq11Asymptotes()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 0.01);
+        double t = 3e5;   // x = 4(1 − √λ)²η₀t ≈ 1030: the integral's correction 1 − 3/(2x) is 0.15 %
+        NumericAssert.Close(th.AsymptoticTrainLoss(t), LinearTeacherStudentTheory.LateTimeTrainLoss(0.5, 0.01, t), 1e-12);
+        NumericAssert.Close(th.AsymptoticGeneralizationLoss(t), LinearTeacherStudentTheory.LateTimeGeneralizationLoss(0.5, 0.01, t), 3e-3);
+    }
+
+    [Fact]
+    public void LateTimeLosses_BadInput_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeTrainLoss(1.0, 0.01, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeGeneralizationLoss(double.NaN, 0.01, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeGeneralizationLoss(1.01, 0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeTrainLoss(1.01, 0.01, 0));
+    }
 }
