@@ -39,21 +39,36 @@ public static class CommandLine
             Description = "Folder for the exported HTML site (default: site/ in the repository root).",
         };
         var noSite = new Option<bool>("--no-site") { Description = "Do not export the site after the run." };
+        var failOnClaims = new Option<bool>("--fail-on-claims")
+        {
+            Description = "Exit 1 when a tested claim does not hold (by default such a claim is a result, reported, and the run exits 0).",
+        };
 
-        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir };
+        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, failOnClaims };
         run.SetAction((parse, cancel) => RunAsync(
             new RunRequest(
                 parse.GetValue(paths) ?? Array.Empty<string>(),
                 parse.GetValue(scale) == "quick" ? RunScale.Quick : RunScale.Full,
                 parse.GetValue(noSite) ? null : parse.GetValue(site) ?? "",
                 parse.GetValue(noBuild),
-                parse.GetValue(outputDir)),
+                parse.GetValue(outputDir),
+                parse.GetValue(failOnClaims)),
             cancel));
+
+        var verdictPaths = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebooks whose expected verdicts to write (notebooks/verdicts/<slug>.tsv).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var verdicts = new Command("verdicts",
+            "Write a notebook's expected verdicts: the full column from its committed (full-scale) outputs, the quick column from a quick-scale run into a temporary folder.")
+            { verdictPaths, noBuild };
+        verdicts.SetAction((parse, cancel) => WriteVerdictsAsync(parse.GetValue(verdictPaths) ?? Array.Empty<string>(), parse.GetValue(noBuild), cancel));
 
         var siteCommand = new Command("site", "Export the HTML site from the notebooks' committed outputs, without running them.") { paths, site };
         siteCommand.SetAction(parse => ExportSite(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(site)));
 
-        return new RootCommand("ResearchKit workbook runner: executes the Polyglot C# notebooks headless and exports the site.") { run, siteCommand };
+        return new RootCommand("ResearchKit workbook runner: executes the Polyglot C# notebooks headless and exports the site.") { run, siteCommand, verdicts };
     }
 
     /// <summary>The options of one <c>run</c>.</summary>
@@ -62,7 +77,8 @@ public static class CommandLine
     /// <param name="Site">The site folder ("" = default), or null for --no-site.</param>
     /// <param name="NoBuild">Skip building the library.</param>
     /// <param name="OutputDir">Write notebooks here instead of in place.</param>
-    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir);
+    /// <param name="FailOnClaims">Exit 1 when a tested claim does not hold.</param>
+    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, bool FailOnClaims = false);
 
     private static async Task<int> RunAsync(RunRequest request, CancellationToken cancel)
     {
@@ -137,7 +153,97 @@ public static class CommandLine
                 documents[Path.GetFileName(n.Path)] = n.Document!;
             siteFailed = !WriteSite(console, root, siteDir, documents);
         }
-        return report.Failed || siteFailed ? 1 : 0;
+        bool claimsFail = request.FailOnClaims && report.Notebooks.Any(n => n.HasClaimsThatDoNotHold);
+        return report.Failed || siteFailed || claimsFail ? 1 : 0;
+    }
+
+    private static async Task<int> WriteVerdictsAsync(string[] paths, bool noBuild, CancellationToken cancel)
+    {
+        var console = CreateConsole();
+        var notebooks = paths.Select(Path.GetFullPath).ToList();
+        var missing = notebooks.Where(p => !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            console.MarkupLine($"[red]No such notebook: {Markup.Escape(string.Join(", ", missing))}[/]");
+            return 2;
+        }
+        string? root = PathScrubber.FindRepositoryRoot(Path.GetDirectoryName(notebooks[0])!);
+        if (!noBuild && root is not null)
+        {
+            var build = LibraryBuilder.Build(root);
+            if (!build.Succeeded)
+            {
+                console.MarkupLine("[red]The library did not build; notebooks were not run.[/]");
+                console.WriteLine(build.Output);
+                return 3;
+            }
+        }
+        string temp = Directory.CreateTempSubdirectory("rk-verdicts-").FullName;
+        try
+        {
+            var committed = new Dictionary<string, ClaimsStatus?>(StringComparer.Ordinal);
+            foreach (string path in notebooks)
+                committed[path] = ClaimsStatus.Find(NotebookReader.ReadFile(path));
+            var runner = new NotebookRunner(RunScale.Quick, new ConsoleProgress(console));
+            var report = await runner.RunFilesAsync(notebooks, temp, cancel).ConfigureAwait(false);
+            int status = 0;
+            foreach (var result in report.Notebooks)
+            {
+                string name = Path.GetFileName(result.Path);
+                if (result.Failed || result.Claims is null || committed[result.Path] is not { } full)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(name)}: not written — the quick run failed or a claims table is missing (committed or quick).[/]");
+                    status = 1;
+                    continue;
+                }
+                string file = ExpectedVerdicts.PathFor(result.Path);
+                string text;
+                try
+                {
+                    text = ExpectedVerdicts.Format(name, full.Rows, result.Claims.Rows);
+                }
+                catch (ArgumentException e)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+                    status = 1;
+                    continue;
+                }
+                var before = File.Exists(file) ? ExpectedVerdicts.Read(file) : Array.Empty<ExpectedVerdict>();
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                string tmp = file + ".tmp";
+                File.WriteAllText(tmp, text, new System.Text.UTF8Encoding(false));
+                File.Move(tmp, file, overwrite: true);
+                var after = ExpectedVerdicts.Read(file);
+                console.MarkupLine($"[green]{Markup.Escape(file)}[/]: full {Markup.Escape(Count(after, true))}; quick {Markup.Escape(Count(after, false))}");
+                foreach (var change in Changes(before, after))
+                    console.MarkupLine($"  [yellow]changed:[/] {Markup.Escape(change)}");
+            }
+            return status;
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        static string Count(IReadOnlyList<ExpectedVerdict> rows, bool full)
+        {
+            var v = rows.Select(r => full ? r.Full : r.Quick).ToList();
+            return $"{v.Count(x => x == "holds")} hold · {v.Count(x => x == "fails")} do not hold · {v.Count(x => x == "untested")} not testable";
+        }
+
+        static IEnumerable<string> Changes(IReadOnlyList<ExpectedVerdict> before, IReadOnlyList<ExpectedVerdict> after)
+        {
+            var old = before.GroupBy(b => b.Statement).ToDictionary(g => g.Key, g => g.First());
+            foreach (var a in after)
+            {
+                if (!old.TryGetValue(a.Statement, out var b))
+                    yield return $"new row {a.Number} (full {a.Full}, quick {a.Quick}): {a.Statement}";
+                else if (b.Full != a.Full || b.Quick != a.Quick)
+                    yield return $"row {a.Number}: full {b.Full} → {a.Full}, quick {b.Quick} → {a.Quick}: {a.Statement}";
+            }
+            foreach (var b in before.Where(b => after.All(a => a.Statement != b.Statement)))
+                yield return $"row removed (was {b.Number}): {b.Statement}";
+        }
     }
 
     private static int ExportSite(string[] paths, string? siteDir)
@@ -221,14 +327,16 @@ public static class CommandLine
             table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
         }
         console.Write(table);
-        foreach (var n in report.Notebooks.Where(n => n.Failed))
+        var withClaims = report.Notebooks.Where(n => n.Claims is not null).Select(n => n.Claims!).ToList();
+        console.MarkupLine($"Claims over {withClaims.Count} notebook(s): {withClaims.Sum(c => c.Held)} hold · {withClaims.Sum(c => c.Failed)} do not hold · {withClaims.Sum(c => c.Untested)} not testable.");
+        foreach (var n in report.Notebooks.Where(n => n.Failed || n.HasClaimsThatDoNotHold))
         {
             if (n.LoadError is { } load)
                 console.MarkupLine($"[red]{Markup.Escape(load)}[/]");
             foreach (var f in n.Failures)
                 console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}, cell {f.CellNumber}:[/] {Markup.Escape(f.Message.Split('\n')[0])}");
             if (n.Claims is { Failed: > 0 } claims)
-                console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}: {claims.Failed} of {claims.Total} claims do not hold.[/]");
+                console.MarkupLine($"[yellow]{Markup.Escape(Path.GetFileName(n.Path))}: {claims.Failed} of {claims.Total} tested claims do not hold (a result, not a run failure; --fail-on-claims makes it one).[/]");
         }
     }
 }

@@ -29,6 +29,12 @@ public sealed class NotebookResult
     /// <summary>Warnings: no claims table, cells of other kernels skipped.</summary>
     public List<string> Warnings { get; } = new();
 
-    /// <summary>True when the notebook could not be read, any cell errored or any claim does not hold.</summary>
-    public bool Failed => LoadError is not null || Failures.Count > 0 || Claims is { Failed: > 0 };
+    /// <summary>
+    /// True when the notebook could not be read or any cell errored. A claim that does not hold is a result, not a
+    /// failure of the run (see <see cref="HasClaimsThatDoNotHold"/> and the runner's <c>--fail-on-claims</c>).
+    /// </summary>
+    public bool Failed => LoadError is not null || Failures.Count > 0;
+
+    /// <summary>True when a claims table lists a tested claim that does not hold.</summary>
+    public bool HasClaimsThatDoNotHold => Claims is { Failed: > 0 };
 }

@@ -27,6 +27,7 @@ public sealed partial class NotebookPage
         Document = document;
         Slug = Path.GetFileNameWithoutExtension(fileName);
         Claims = ClaimsStatus.Find(document);
+        Figures = FigureCoverage.Find(document);
         ErrorCells = document.Cells.Select((c, i) => (c, i + 1)).Where(x => x.c.Outputs.OfType<ErrorOutput>().Any()).Select(x => x.Item2).ToList();
         Title = FindTitle(document) ?? Slug;
         var number = LeadingNumber().Match(Slug);
@@ -62,10 +63,16 @@ public sealed partial class NotebookPage
     /// <summary>The claims status, null without a claims table.</summary>
     public ClaimsStatus? Claims { get; }
 
+    /// <summary>The header's figure table, null when the notebook has none.</summary>
+    public FigureCoverage? Figures { get; }
+
+    /// <summary>"main figures: k of K", or "no figure table".</summary>
+    public string FiguresText => Figures is { } f ? f.Summary : "no figure table";
+
     /// <summary>1-based numbers of cells with error outputs.</summary>
     public IReadOnlyList<int> ErrorCells { get; }
 
-    /// <summary>The claims status as the index shows it: "n/m hold" or "no claims table".</summary>
+    /// <summary>The claims status as the index shows it: "n hold · m do not hold · u not testable" or "no claims table".</summary>
     public string ClaimsText => Claims is { } c ? c.Summary : "no claims table";
 
     /// <summary>The whole page.</summary>
@@ -78,7 +85,7 @@ public sealed partial class NotebookPage
         sb.Append(assets.HeadHtml());
         sb.Append("<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n");
         sb.Append("<nav class=\"rk-nav\"><a href=\"index.html\">← all notebooks</a> · <code>").Append(Encode(FileName)).Append("</code> · claims: <span class=\"")
-          .Append(Claims is { Failed: 0, Total: > 0 } ? "rk-ok" : "rk-bad").Append("\">").Append(Encode(ClaimsText)).Append("</span>");
+          .Append(Claims is null ? "rk-bad" : "rk-claims").Append("\">").Append(Encode(ClaimsText)).Append("</span>");
         if (ErrorCells.Count > 0)
             sb.Append(" · <span class=\"rk-bad\">errors in cells ").Append(string.Join(", ", ErrorCells)).Append("</span>");
         sb.Append("</nav>\n<main>\n");

@@ -48,13 +48,15 @@ public static class SiteExporter
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>ResearchKit — notebooks</title>\n<link rel=\"stylesheet\" href=\"site.css\">\n</head>\n<body>\n<main>\n");
         sb.Append("<h1>ResearchKit</h1>\n<p>A C# research workbook for the theory of neural scaling laws: one notebook per paper, each ending in a claims table.</p>\n");
-        sb.Append("<table class=\"rk-index\">\n<thead><tr><th>No.</th><th>paper</th><th>notebook</th><th>claims</th><th>cells with errors</th></tr></thead>\n<tbody>\n");
+        sb.Append("<table class=\"rk-index\">\n<thead><tr><th>No.</th><th>paper</th><th>notebook</th><th>claims</th><th>main figures</th><th>cells with errors</th></tr></thead>\n<tbody>\n");
         foreach (var p in pages)
         {
-            string status = p.Claims is { Failed: 0, Total: > 0 } ? "rk-ok" : "rk-bad";
+            // A claim that does not hold is a finding, not an error: the claims cell is neutral; only a missing table is marked.
+            string status = p.Claims is null ? "rk-bad" : "rk-claims";
             sb.Append("<tr><td>").Append(Encode(p.Number)).Append("</td><td>").Append(Encode(p.Title))
               .Append("</td><td><a href=\"").Append(Encode(p.PageFileName)).Append("\">").Append(Encode(p.Slug)).Append("</a></td>")
               .Append("<td class=\"").Append(status).Append("\">").Append(Encode(p.ClaimsText)).Append("</td>")
+              .Append("<td>").Append(Encode(p.Figures is { } f ? $"{f.Reproduced} of {f.Total}" + (f.Partly > 0 ? $" ({f.Partly} partly)" : "") : "no figure table")).Append("</td>")
               .Append("<td class=\"").Append(p.ErrorCells.Count == 0 ? "rk-ok" : "rk-bad").Append("\">")
               .Append(p.ErrorCells.Count == 0 ? "none" : string.Join(", ", p.ErrorCells)).Append("</td></tr>\n");
         }

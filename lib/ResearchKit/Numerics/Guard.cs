@@ -30,6 +30,13 @@ public static class Guard
             throw OutOfRange(name, value, $"{name} finite");
     }
 
+    /// <summary>Requires <paramref name="value"/> not to be NaN (±∞ allowed).</summary>
+    public static void NotNaN(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (double.IsNaN(value))
+            throw OutOfRange(name, value, $"{name} a number (±∞ allowed), not NaN");
+    }
+
     /// <summary>Requires <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>.</summary>
     public static void InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string name = "")
     {

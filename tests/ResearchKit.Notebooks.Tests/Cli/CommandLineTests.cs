@@ -1,3 +1,4 @@
+using ResearchKit.Notebooks.Execution;
 using ResearchKit.Notebooks.Cli;
 
 namespace ResearchKit.Notebooks.Tests.Cli;
@@ -43,8 +44,32 @@ public class CommandLineTests
         Assert.True(File.Exists(Path.Combine(output, "errors.ipynb")));
         Assert.True(File.Exists(Path.Combine(output, "basics.ipynb"))); // the run went on after the failures
 
+    }
+
+    [Fact]
+    public void Run_ClaimThatDoesNotHold_ExitsZeroUnlessFailOnClaims()
+    {
         string notebooks = TestEnvironment.StageWithLibrary("failed-claims.ipynb");
-        Assert.Equal(1, Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, Path.Combine(notebooks, "failed-claims.ipynb")));
+        string path = Path.Combine(notebooks, "failed-claims.ipynb");
+        string output = Path.Combine(Path.GetDirectoryName(notebooks)!, "out");
+        Assert.Equal(0, Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, path));
+        Assert.Equal(1, Invoke("run", "--no-build", "--no-site", "--scale", "quick", "--output-dir", output, "--fail-on-claims", path));
+    }
+
+    [Fact]
+    public void Verdicts_WritesFullAndQuickColumnsBesideTheNotebook()
+    {
+        string notebooks = TestEnvironment.StageWithLibrary("failed-claims.ipynb");
+        string path = Path.Combine(notebooks, "failed-claims.ipynb");
+        string output = Path.Combine(Path.GetDirectoryName(notebooks)!, "out");
+        // the committed outputs stand for the full-scale run: run it once in place
+        Assert.Equal(0, Invoke("run", "--no-build", "--no-site", "--scale", "quick", path));
+
+        Assert.Equal(0, Invoke("verdicts", "--no-build", path));
+
+        var rows = ExpectedVerdicts.Read(Path.Combine(notebooks, "verdicts", "failed-claims.tsv"));
+        Assert.Equal(new[] { ("holds", "holds"), ("fails", "fails") }, rows.Select(r => (r.Full, r.Quick)));
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
@@ -58,7 +83,7 @@ public class CommandLineTests
 
         Assert.Equal(0, exit);
         Assert.Contains("\"execution_count\": 4", File.ReadAllText(path));
-        Assert.Contains("2/2 hold", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode("2 hold · 0 do not hold · 0 not testable"), File.ReadAllText(Path.Combine(site, "index.html")));
         Assert.Contains("rk-figure", File.ReadAllText(Path.Combine(site, "library.html")));
     }
 

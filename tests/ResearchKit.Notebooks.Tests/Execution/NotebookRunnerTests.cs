@@ -173,18 +173,20 @@ public class NotebookRunnerTests
         Assert.Contains("<table class=\"rk-table", table.Get("text/html"));
         var claims = Assert.IsType<DisplayOutput>(Assert.Single(OutputsOf(doc, 6)));
         Assert.Contains("data-rk-claims-total=\"2\" data-rk-claims-failed=\"0\"", claims.Get("text/html"));
-        Assert.Equal(new ClaimsStatus(2, 0), result.Claims);
+        Assert.Equal((2, 0, 0), (result.Claims!.Total, result.Claims.Failed, result.Claims.Untested));
         Assert.False(result.Failed);
     }
 
     [Fact]
-    public void Run_FailedClaim_MakesTheNotebookFail()
+    public void Run_ClaimThatDoesNotHold_IsAResultNotARunFailure()
     {
         string notebooks = TestEnvironment.StageWithLibrary("failed-claims.ipynb");
         var (result, _) = TestEnvironment.Run(Path.Combine(notebooks, "failed-claims.ipynb"));
         Assert.Empty(result.Failures);
-        Assert.Equal(new ClaimsStatus(2, 1), result.Claims);
-        Assert.True(result.Failed);
+        Assert.Equal((2, 1), (result.Claims!.Total, result.Claims.Failed));
+        Assert.Equal(new[] { "holds", "fails" }, result.Claims.Rows.Select(r => r.Verdict));
+        Assert.False(result.Failed);
+        Assert.True(result.HasClaimsThatDoNotHold);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace ResearchKit.Notebooks.Tests.Execution;
 
 /// <summary>
 /// Every notebooks/*.ipynb of the repository, executed at quick scale into a temporary folder (never in place):
-/// no error outputs, a claims table, and every claim holds.
+/// no error outputs, a claims table, and its committed expected verdicts reproduced row by row
+/// (notebooks/verdicts/NN-slug.tsv: the quick column by the quick run, the full column by the committed outputs).
 /// </summary>
 public class RepositoryNotebooksTests
 {
@@ -24,7 +25,7 @@ public class RepositoryNotebooksTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Notebook_AtQuickScale_RunsWithoutErrorsAndAllClaimsHold(string name)
+    public void Notebook_AtQuickScale_RunsWithoutErrorsAndReproducesItsExpectedVerdicts(string name)
     {
         string folder = Path.Combine(TestEnvironment.RepositoryRoot, "notebooks");
         if (name == NoNotebooks)
@@ -34,6 +35,7 @@ public class RepositoryNotebooksTests
         }
         _ = TestEnvironment.ResearchKitDll; // the notebooks #r the Release build
         string path = Path.Combine(folder, name);
+        var expected = ExpectedVerdicts.Read(ExpectedVerdicts.PathFor(path));
         byte[] before = File.ReadAllBytes(path);
 
         var (result, written) = TestEnvironment.Run(path);
@@ -43,10 +45,25 @@ public class RepositoryNotebooksTests
         Assert.True(result.Failures.Count == 0,
             $"{name}: cells with errors:\n" + string.Join("\n", result.Failures.Select(f => $"cell {f.CellNumber}: {f.Message}")));
         Assert.True(result.Claims is not null, $"{name}: no claims table among the outputs.");
-        Assert.True(result.Claims!.Total > 0, $"{name}: the claims table is empty.");
-        Assert.True(result.Claims.Failed == 0, $"{name}: {result.Claims.Failed} of {result.Claims.Total} claims do not hold at quick scale:\n"
-            + string.Join("\n", NotebookReader.ReadFile(written).Cells.SelectMany(c => c.Outputs).OfType<DisplayOutput>()
-                .Select(o => o.Get("text/html")).Where(h => h?.Contains("rk-fails", StringComparison.Ordinal) == true)));
+        Assert.True(result.Claims!.Rows.Count > 0, $"{name}: the claims table is empty.");
+        var problems = ExpectedVerdicts.Compare(result.Claims.Rows, expected, quickScale: true);
+        Assert.True(problems.Count == 0, $"{name} at quick scale does not reproduce notebooks/verdicts/{Path.GetFileNameWithoutExtension(name)}.tsv:\n" + string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void CommittedNotebook_CarriesItsExpectedFullScaleVerdicts(string name)
+    {
+        // The committed outputs are the full-scale run; their claims rows must be the expected verdicts' full column.
+        if (name == NoNotebooks)
+            return;
+        string path = Path.Combine(TestEnvironment.RepositoryRoot, "notebooks", name);
+        var expected = ExpectedVerdicts.Read(ExpectedVerdicts.PathFor(path));
+        var doc = NotebookReader.ReadFile(path);
+        var claims = ClaimsStatus.Find(doc);
+        Assert.True(claims is not null, $"{name}: the committed notebook has no claims table.");
+        var problems = ExpectedVerdicts.Compare(claims!.Rows, expected, quickScale: false);
+        Assert.True(problems.Count == 0, $"{name}'s committed outputs differ from its expected full-scale verdicts:\n" + string.Join("\n", problems));
     }
 
     [Theory]

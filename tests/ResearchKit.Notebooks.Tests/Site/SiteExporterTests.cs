@@ -12,7 +12,7 @@ public class SiteExporterTests
 
     private const string Sample = """
         {"cells":[
-         {"cell_type":"markdown","source":"Intro line\n# The *paper* title\ntext with $x^2$"},
+         {"cell_type":"markdown","source":"Intro line\n# The *paper* title\ntext with $x^2$\n\n| figure | status | note |\n|---|---|---|\n| Fig. 1 | reproduced | a |\n| Fig. 2 | partly | b |\n| Table 1 | not | c |\n"},
          {"cell_type":"code","execution_count":1,"source":"var a = \"<tag>\";","outputs":[
            {"output_type":"stream","name":"stdout","text":["<out>\n"]},
            {"output_type":"display_data","data":{"text/html":["<b class=\"raw\">bold</b>"]},"metadata":{}},
@@ -33,7 +33,8 @@ public class SiteExporterTests
         string index = File.ReadAllText(result.IndexPath);
         Assert.Contains("<td>07</td><td>The paper title</td>", index);
         Assert.Contains("<a href=\"07-sample-paper.html\">07-sample-paper</a>", index);
-        Assert.Contains("2/3 hold", index);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode("2 hold · 1 do not hold · 0 not testable"), index);
+        Assert.Contains("<td>1 of 3 (1 partly)</td>", index);           // main figures from the header's figure table
         Assert.Contains("<footer", index);
 
         string page = File.ReadAllText(Path.Combine(site, "07-sample-paper.html"));
