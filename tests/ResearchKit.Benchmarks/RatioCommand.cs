@@ -23,7 +23,7 @@ public static class RatioCommand
     ];
 
     private const string Usage = """
-usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm] [--no-sweep]
+usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm,ridge-equivalent] [--no-sweep]
   --reps N       timed calls per kernel and size after one warm-up (3N for kernels under 0.5 s), median (default 5)
   --managed      which sizes the managed backend is timed at (default smallest: managed takes minutes at the large
                  sizes); managed: median of min(N, 3) calls, no warm-up
@@ -54,12 +54,12 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores");
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
-        Console.WriteLine($"default backend: {Linalg.Backend}");
+        Console.WriteLine($"default backend: {Linalg.BackendDetail}");
         bool native = Linalg.IsNativeAvailable;
         if (native)
         {
             using (Linalg.Use(LinalgProvider.Native))
-                Console.WriteLine($"native backend: {Linalg.Backend}");
+                Console.WriteLine($"native backend: {Linalg.BackendDetail}");
         }
         else
         {
@@ -114,6 +114,12 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
             }
         }
         Console.WriteLine();
+        if (kernels is null || kernels.Contains("ridge-equivalent"))
+        {
+            if (RidgeEquivalentBench.Run(reps) is { } line)
+                ratioLines.Add(line);
+            Console.WriteLine();
+        }
         foreach (string line in ratioLines.Concat(managedLines))
             Console.WriteLine(line);
 

@@ -11,10 +11,11 @@ namespace ResearchKit.LearningCurves;
 /// linear random features κ₂(1 − q·df₁)(N/D − df₁) = λ₁₃, i.e. this equation at λ = λ₁₃·D/N
 /// (<see cref="RidgeConvention"/>). Ruben et al. 2024 (arXiv:2412.05418): κ₂(1 − Df₁/P)(1 − Df₁/N) = λ₁₆/P.
 /// Notebooks 13–16.</para>
-/// <para>Method: in u = ln κ the function h(u) = u + ln(1 − Df₁/P) + ln(1 − Df₁/N) − ln λ is strictly increasing on
-/// Df₁ &lt; min(P, N) (each term increases with κ), so the root is unique. It is bracketed by [λ, λ + Σλ_k(1/P + 1/N)]
-/// and found by Newton steps in u (h′ = 1 + (Df₁ − Df₂)/(P − Df₁) + (Df₁ − Df₂)/(N − Df₁)) that fall back to
-/// bisection whenever a step leaves the bracket. Ridgeless (λ = 0): κ = 0 when M ≤ min(P, N), otherwise the root of
+/// <para>Method: ln κ + ln(1 − Df₁/P) + ln(1 − Df₁/N) − ln λ is strictly increasing on Df₁ &lt; min(P, N) (each term
+/// increases with κ), so the root is unique. It is bracketed by [λ, λ + Σλ_k(1/P + 1/N)] and found by Newton steps on
+/// F(κ) = κ(1 − Df₁/P)(1 − Df₁/N) − λ from the upper end (F′ = (1 − Df₁/P)(1 − Df₁/N) + (Df₁ − Df₂)((1 − Df₁/N)/P +
+/// (1 − Df₁/P)/N)) that fall back to bisection whenever a step leaves the bracket; for ridge F is convex and Newton
+/// descends monotonically (6–10 steps on power laws). Ridgeless (λ = 0): κ = 0 when M ≤ min(P, N), otherwise the root of
 /// Df₁(κ) = min(P, N) (the limit λ → 0⁺ from the over-parameterised side), found the same way on ln min(P,N) − ln Df₁.</para>
 /// </remarks>
 public static class RenormalizedRidge
@@ -50,8 +51,20 @@ public static class RenormalizedRidge
     /// <summary>Df₁ = Σ λ/(λ+κ) and Df₂ = Σ λ²/(λ+κ)² at κ.</summary>
     internal static (double Df1, double Df2) DegreesOfFreedom(double[] eigenvalues, double kappa)
     {
-        double d1 = 0, d2 = 0;
-        for (int k = 0; k < eigenvalues.Length; k++)
+        int width = System.Numerics.Vector<double>.Count, k = 0;
+        var s1 = System.Numerics.Vector<double>.Zero;
+        var s2 = System.Numerics.Vector<double>.Zero;
+        var kv = new System.Numerics.Vector<double>(kappa);
+        var span = eigenvalues.AsSpan();
+        for (; k <= eigenvalues.Length - width; k += width)
+        {
+            var e = new System.Numerics.Vector<double>(span.Slice(k, width));
+            var f = e / (e + kv);
+            s1 += f;
+            s2 += f * f;
+        }
+        double d1 = System.Numerics.Vector.Sum(s1), d2 = System.Numerics.Vector.Sum(s2);
+        for (; k < eigenvalues.Length; k++)
         {
             double f = eigenvalues[k] / (eigenvalues[k] + kappa);
             d1 += f;
@@ -87,23 +100,39 @@ public static class RenormalizedRidge
             }));
         }
 
-        double lo = Math.Log(ridge);
-        double hi = Math.Log(ridge + trace * (1 / p + (double.IsPositiveInfinity(n) ? 0 : 1 / n)));
-        double logRidge = Math.Log(ridge);
-        return Math.Exp(Newton(lo, hi, u =>
+        // λ > 0: F(κ) = κ(1 − Df₁/P)(1 − Df₁/N) − λ, increasing on the root's side, F(λ) ≤ 0 ≤ F(λ + Σλ_k(1/P + 1/N)).
+        // For ridge (N = ∞) F is convex (F″ = (2/P)Σλ²/(λ+κ)³), so Newton from the upper end descends monotonically;
+        // for random features the bracket safeguards it.
+        double lo = ridge;
+        double hi = ridge + trace * (1 / p + (double.IsPositiveInfinity(n) ? 0 : 1 / n));
+        double kappa = hi;
+        bool finiteN = !double.IsPositiveInfinity(n);
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
-            double kappa = Math.Exp(u);
             var (d1, d2) = DegreesOfFreedom(eigenvalues, kappa);
-            if (!(d1 < bottleneck)) return (double.NegativeInfinity, double.NaN);
-            double h = u + Math.Log(1 - d1 / p) - logRidge;
-            double dh = 1 + (d1 - d2) / (p - d1);
-            if (!double.IsPositiveInfinity(n))
+            double next;
+            if (!(d1 < bottleneck))
             {
-                h += Math.Log(1 - d1 / n);
-                dh += (d1 - d2) / (n - d1);
+                lo = kappa;
+                next = 0.5 * (lo + hi);
             }
-            return (h, dh);
-        }));
+            else
+            {
+                double a = 1 - d1 / p, b = finiteN ? 1 - d1 / n : 1;
+                double f = kappa * a * b - ridge;
+                if (f == 0) return kappa;
+                if (f > 0) hi = kappa; else lo = kappa;
+                double slope = a * b + (d1 - d2) * (b / p + (finiteN ? a / n : 0));
+                next = kappa - f / slope;
+                if (f < 0 && !finiteN) return kappa; // convex F: below the root only by rounding
+                if (Math.Abs(next - kappa) <= 1e-14 * kappa && next >= lo && next <= hi) return next;
+                if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            }
+            if (Math.Abs(next - kappa) <= 1e-14 * kappa || hi - lo <= 1e-15 * hi) return next;
+            kappa = next;
+        }
+        throw new InvalidOperationException(FormattableString.Invariant(
+            $"RenormalizedRidge: no convergence in {MaxIterations} iterations (bracket κ ∈ [{lo:G6}, {hi:G6}])."));
     }
 
     /// <summary>Safeguarded Newton on an increasing h(u) with h(lo) ≤ 0 ≤ h(hi); h = −∞ marks u below the domain.</summary>
@@ -116,6 +145,8 @@ public static class RenormalizedRidge
             if (value == 0) return u;
             if (value > 0) hi = u; else lo = u;
             double next = u - value / slope;
+            if (double.IsFinite(value) && Math.Abs(next - u) <= 1e-14 * Math.Max(1, Math.Abs(u)) && next >= lo && next <= hi)
+                return next;
             if (!(next > lo && next < hi) || !double.IsFinite(value))
                 next = 0.5 * (lo + hi);
             if (Math.Abs(next - u) <= 1e-14 * Math.Max(1, Math.Abs(u)) || hi - lo <= 1e-15 * Math.Max(1, Math.Abs(u)))

@@ -58,6 +58,28 @@ public class RenormalizedRidgeTests
     }
 
     [Fact]
+    public void AgreesWithPlainBisectionOnAFineGrid()
+    {
+        // Independent reference: 200 bisection steps on ln κ + ln(1 − Df₁/P) + ln(1 − Df₁/N) − ln λ over [λ, λ + Σλ(1/P + 1/N)].
+        var eig = PowerLawTask.Create(2000, new PowerLawExponents(2, 1)).Eigenvalues.ToArray();
+        foreach (double ridge in new[] { 1e-8, 1e-4, 1e-1 })
+            foreach (double n in new[] { double.PositiveInfinity, 150 })
+                for (int i = 0; i < 60; i++)
+                {
+                    double p = Math.Pow(10, 4.0 * i / 59);
+                    double lo = ridge, hi = ridge + eig.Sum() * (1 / p + 1 / n);
+                    for (int step = 0; step < 200; step++)
+                    {
+                        double mid = Math.Sqrt(lo * hi);
+                        var (d, _) = RenormalizedRidge.DegreesOfFreedom(eig, mid);
+                        bool below = d >= Math.Min(p, n) || mid * (1 - d / p) * (1 - d / n) < ridge;
+                        if (below) lo = mid; else hi = mid;
+                    }
+                    NumericAssert.Close(Math.Sqrt(lo * hi), RenormalizedRidge.Solve(eig, p, ridge, n), 1e-11, $"λ={ridge}, P={p:G4}, N={n}");
+                }
+    }
+
+    [Fact]
     public void KappaDecreasesWithSampleSize()
     {
         var eig = PowerLawTask.Create(1000, new PowerLawExponents(1.5, 1)).Eigenvalues.ToArray();
