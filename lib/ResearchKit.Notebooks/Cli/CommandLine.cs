@@ -38,7 +38,8 @@ public static class CommandLine
             console.MarkupLine("[grey]See --help for the commands and options.[/]");
             return UsageError;
         }
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // On Ctrl-C the run stops at once and says which notebook and cell were interrupted; allow it the time to say so.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) }).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="args"/> synchronously (tests); see <see cref="InvokeAsync"/>.</summary>

@@ -50,7 +50,9 @@ public sealed class NotebookKernel : IDisposable
         ArgumentNullException.ThrowIfNull(code);
         var outputs = new CellOutputCollector();
         using var subscription = _root.KernelEvents.Subscribe(new EventObserver(outputs.Add));
-        var result = _root.SendAsync(new SubmitCode(code), cancellationToken);
+        // On the thread pool: the kernel may compile and start the submission before its first await, and the caller
+        // must stay free to notice a timeout or Ctrl-C meanwhile.
+        var result = Task.Run(() => _root.SendAsync(new SubmitCode(code), cancellationToken), CancellationToken.None);
         var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
         if (await Task.WhenAny(result, cancelled).ConfigureAwait(false) == cancelled)
         {

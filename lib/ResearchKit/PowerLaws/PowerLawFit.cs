@@ -28,6 +28,11 @@ public static class PowerLawFit
             if (!(y[i] > 0 && double.IsFinite(y[i])))
                 throw new ArgumentOutOfRangeException(nameof(descending), y[i],
                     $"descending[{window.FirstRank - 1 + i}] (rank {window.FirstRank + i}) = {y[i]:G6}; allowed: finite and > 0 inside the window ({window}).");
+        for (int i = 1; i < y.Length; i++)
+            if (y[i] > y[i - 1])
+                throw new ArgumentException(
+                    $"descending is not in descending order: descending[{window.FirstRank - 2 + i}] = {y[i - 1]:G6} < descending[{window.FirstRank - 1 + i}] = {y[i]:G6} (ranks {window.FirstRank + i - 1}, {window.FirstRank + i}); allowed: a rank-ordered spectrum, largest first (sort it descending).",
+                    nameof(descending));
         int n = y.Length;
         var lx = new double[n];
         var ly = new double[n];
