@@ -9,7 +9,8 @@ namespace ResearchKit.Notebooks.Execution;
 /// Replaces the random element ids that formatters put into HTML outputs with ids derived from the output's content
 /// and position, so that two runs write byte-identical notebooks: Plotly.NET charts get a new GUID per render
 /// (<c>&lt;div id="{guid}"&gt;</c>, <c>renderPlotly_{guid without dashes}</c>), Microsoft.Data.Analysis tables a
-/// timestamp (<c>&lt;table id="table_{ticks}"&gt;</c>). The replacement keeps each id's shape (a GUID stays a
+/// timestamp (<c>&lt;table id="table_{ticks}"&gt;</c>, and for a paged table the pager's <c>page_{ticks}</c> and the
+/// script's <c>#table_{ticks}</c>). The replacement keeps each id's shape (a GUID stays a
 /// GUID), and differs between outputs of the same content at different places, so ids stay unique on a page.
 /// </summary>
 public static partial class StableIds
@@ -50,8 +51,10 @@ public static partial class StableIds
         var guids = chart ? DashedGuid().Matches(html).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList() : new List<string>();
         foreach (string guid in guids)
             neutral = neutral.Replace(guid, GuidPlaceholder, StringComparison.Ordinal).Replace(guid.Replace("-", "", StringComparison.Ordinal), GuidPlaceholder, StringComparison.Ordinal);
-        if (table)
-            neutral = DataFrameTableId().Replace(neutral, "table_0");
+        // A DataFrame's timestamp also names its pager (page_{ticks}, #table_{ticks} in its script): every occurrence goes.
+        var stamps = table ? DataFrameTableId().Matches(html).Select(m => m.Groups["ticks"].Value).Distinct(StringComparer.Ordinal).ToList() : new List<string>();
+        foreach (string stamp in stamps)
+            neutral = neutral.Replace(stamp, "0", StringComparison.Ordinal);
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(place + "\n" + neutral));
 
         string result = html;
@@ -61,17 +64,14 @@ public static partial class StableIds
             result = result.Replace(guids[i], fresh, StringComparison.Ordinal)
                 .Replace(guids[i].Replace("-", "", StringComparison.Ordinal), fresh.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
-        if (table)
-        {
-            int n = 0;
-            result = DataFrameTableId().Replace(result, _ => "table_" + Convert.ToHexStringLower(SHA256.HashData(hash.Append((byte)(200 + n++)).ToArray()).AsSpan(0, 8)));
-        }
+        for (int i = 0; i < stamps.Count; i++)
+            result = result.Replace(stamps[i], Convert.ToHexStringLower(SHA256.HashData(hash.Append((byte)(128 + i)).ToArray()).AsSpan(0, 8)), StringComparison.Ordinal);
         return result;
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex DashedGuid();
 
-    [GeneratedRegex("(?<=<table id=\")table_[0-9]+(?=\")")]
+    [GeneratedRegex("<table id=\"table_(?<ticks>[0-9]{6,})\"")]
     private static partial Regex DataFrameTableId();
 }

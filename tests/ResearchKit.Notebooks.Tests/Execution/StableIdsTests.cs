@@ -42,6 +42,22 @@ public class StableIdsTests
     }
 
     [Fact]
+    public void PagedDataFrameTable_PagerAndScriptFollowTheTableId()
+    {
+        const string paged = "<table id=\"table_639317622124585962\"><tr><td>1</td></tr></table><span id=\"page_639317622124585962\">1</span>"
+            + "<script>var page = parseInt(document.querySelector('#page_639317622124585962').innerHTML) - 1; "
+            + "var rows = document.querySelectorAll(`#table_639317622124585962 tbody tr`);</script>";
+        string a = StableIds.ApplyToHtml(paged, "4/0");
+        string b = StableIds.ApplyToHtml(paged.Replace("639317622124585962", "639317622336638321", StringComparison.Ordinal), "4/0");
+        Assert.Equal(a, b);
+        Assert.DoesNotContain("639317622124585962", a);
+        string id = System.Text.RegularExpressions.Regex.Match(a, "<table id=\"table_([0-9a-f]{16})\"").Groups[1].Value;
+        Assert.Contains($"id=\"page_{id}\"", a);
+        Assert.Contains($"'#page_{id}'", a);
+        Assert.Contains($"`#table_{id} tbody tr`", a);
+    }
+
+    [Fact]
     public void OtherHtml_IsLeftAlone()
     {
         const string html = "<p>run 655c73a5-a6df-422e-ad91-730bde9e7483</p>";
