@@ -23,13 +23,15 @@ public static class RatioCommand
     ];
 
     private const string Usage = """
-usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm] [--no-sweep]
+usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm,ridge-equivalent] [--no-sweep]
   --reps N       timed calls per kernel and size after one warm-up (3N for kernels under 0.5 s), median (default 5)
   --managed      which sizes the managed backend is timed at (default smallest: managed takes minutes at the large
                  sizes); managed: median of min(N, 3) calls, no warm-up
   --kernels      run only these kernels
   --sizes        run only these sizes (e.g. 784,2000x2000)
   --no-sweep     skip the Sweep speed-up measurement
+  --chinchilla N timed Chinchilla grid fits against SciPy's L-BFGS-B (default 1; 0 skips; each SciPy run takes about a minute)
+  --only-chinchilla  run only the Chinchilla fit comparison
 """;
 
     public static int Run(string[] args)
@@ -38,6 +40,8 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         string managed = "smallest";
         HashSet<string>? kernels = null, sizes = null;
         bool sweep = true;
+        int chinchilla = 1;
+        bool onlyChinchilla = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,19 +51,27 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 case "--kernels" when i + 1 < args.Length: kernels = args[++i].Split(',').ToHashSet(); break;
                 case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').ToHashSet(); break;
                 case "--no-sweep": sweep = false; break;
+                case "--chinchilla" when i + 1 < args.Length && int.TryParse(args[i + 1], out chinchilla) && chinchilla >= 0: i++; break;
+                case "--only-chinchilla": onlyChinchilla = true; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
         }
 
         Console.WriteLine($"load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores");
+        if (onlyChinchilla)
+        {
+            ChinchillaFitBenchmark.Run(Math.Max(1, chinchilla));
+            Console.WriteLine($"load average at end: {LoadAverage()}");
+            return 0;
+        }
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
-        Console.WriteLine($"default backend: {Linalg.Backend}");
+        Console.WriteLine($"default backend: {Linalg.BackendDetail}");
         bool native = Linalg.IsNativeAvailable;
         if (native)
         {
             using (Linalg.Use(LinalgProvider.Native))
-                Console.WriteLine($"native backend: {Linalg.Backend}");
+                Console.WriteLine($"native backend: {Linalg.BackendDetail}");
         }
         else
         {
@@ -114,6 +126,12 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
             }
         }
         Console.WriteLine();
+        if (kernels is null || kernels.Contains("ridge-equivalent"))
+        {
+            if (RidgeEquivalentBench.Run(reps) is { } line)
+                ratioLines.Add(line);
+            Console.WriteLine();
+        }
         foreach (string line in ratioLines.Concat(managedLines))
             Console.WriteLine(line);
 
@@ -121,6 +139,11 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         {
             Console.WriteLine();
             MeasureSweep(reps);
+        }
+        if (chinchilla > 0)
+        {
+            Console.WriteLine();
+            ChinchillaFitBenchmark.Run(chinchilla);
         }
         Console.WriteLine($"load average at end: {LoadAverage()}");
         return 0;

@@ -29,8 +29,8 @@ internal static class TestEnvironment
 
     /// <summary>
     /// Stages fixture notebooks in a temporary "repository" layout: <c>notebooks/</c> holds the fixtures and
-    /// <c>lib/ResearchKit/bin/Release/net8.0/</c> a copy of the built library, so that the relative
-    /// <c>#r "../lib/…/ResearchKit.dll"</c> resolves exactly as in the real repository.
+    /// <c>lib/ResearchKit/bin/Release/net8.0/</c> and <c>lib/ResearchKit.Display/bin/Release/net8.0/</c> copies of the
+    /// built libraries, so that the relative <c>#r "../lib/…/ResearchKit.dll"</c> resolves exactly as in the real repository.
     /// </summary>
     /// <returns>The staged notebooks folder.</returns>
     public static string StageWithLibrary(params string[] fixtureNames)
@@ -39,6 +39,9 @@ internal static class TestEnvironment
         string libDir = Path.Combine(root, "lib", "ResearchKit", "bin", "Release", "net8.0");
         Directory.CreateDirectory(libDir);
         File.Copy(ResearchKitDll, Path.Combine(libDir, "ResearchKit.dll"));
+        string displayDir = Path.Combine(root, "lib", "ResearchKit.Display", "bin", "Release", "net8.0");
+        Directory.CreateDirectory(displayDir);
+        File.Copy(Path.Combine(RepositoryRoot, LibraryBuilder.DisplayDllPath), Path.Combine(displayDir, "ResearchKit.Display.dll"));
         string notebooks = Path.Combine(root, "notebooks");
         Directory.CreateDirectory(notebooks);
         foreach (string name in fixtureNames)
@@ -79,7 +82,7 @@ internal static class TestEnvironment
     private static string EnsureLibrary()
     {
         string dll = Path.Combine(RepositoryRoot, LibraryBuilder.DllPath);
-        if (!File.Exists(dll))
+        if (!File.Exists(dll) || !File.Exists(Path.Combine(RepositoryRoot, LibraryBuilder.DisplayDllPath)))
         {
             var build = LibraryBuilder.Build(RepositoryRoot);
             Assert.True(build.Succeeded, "building lib/ResearchKit failed:\n" + build.Output);

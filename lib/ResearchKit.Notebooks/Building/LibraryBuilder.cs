@@ -3,13 +3,14 @@ using System.Diagnostics;
 namespace ResearchKit.Notebooks.Building;
 
 /// <summary>
-/// Builds <c>lib/ResearchKit</c> in Release before notebooks run, so that their
-/// <c>#r "../lib/ResearchKit/bin/Release/net8.0/ResearchKit.dll"</c> finds a current DLL.
+/// Builds <c>lib/ResearchKit.Display</c> (and with it <c>lib/ResearchKit</c>) in Release before notebooks run, so that
+/// their <c>#r "../lib/ResearchKit/bin/Release/net8.0/ResearchKit.dll"</c> and
+/// <c>#r "../lib/ResearchKit.Display/bin/Release/net8.0/ResearchKit.Display.dll"</c> find current DLLs.
 /// </summary>
 public static class LibraryBuilder
 {
     /// <summary>The project, relative to the repository root.</summary>
-    public const string ProjectPath = "lib/ResearchKit/ResearchKit.csproj";
+    public const string ProjectPath = "lib/ResearchKit.Display/ResearchKit.Display.csproj";
 
     /// <summary>The built DLL, relative to the repository root.</summary>
     public const string DllPath = "lib/ResearchKit/bin/Release/net8.0/ResearchKit.dll";
@@ -19,7 +20,10 @@ public static class LibraryBuilder
     /// <param name="Output">Its console output (for the error report).</param>
     public sealed record BuildResult(bool Succeeded, string Output);
 
-    /// <summary>Runs <c>dotnet build lib/ResearchKit/ResearchKit.csproj -c Release</c> in <paramref name="repositoryRoot"/>.</summary>
+    /// <summary>The display assembly's built DLL, relative to the repository root.</summary>
+    public const string DisplayDllPath = "lib/ResearchKit.Display/bin/Release/net8.0/ResearchKit.Display.dll";
+
+    /// <summary>Runs <c>dotnet build lib/ResearchKit.Display/ResearchKit.Display.csproj -c Release</c> in <paramref name="repositoryRoot"/>.</summary>
     public static BuildResult Build(string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(repositoryRoot);

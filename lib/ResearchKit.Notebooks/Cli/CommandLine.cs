@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ResearchKit.Notebooks.Building;
 using ResearchKit.Notebooks.Documents;
 using ResearchKit.Notebooks.Execution;
@@ -14,6 +15,80 @@ namespace ResearchKit.Notebooks.Cli;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The exit code of a usage error (unknown option, missing notebook, bad value): nothing was run (EX_USAGE).</summary>
+    public const int UsageError = 64;
+
+    /// <summary>The exit code when the run was interrupted (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A usage error (an unknown option such as <c>--frobnicate</c> or a typo
+    /// such as <c>--outputdir</c>, a bad value, a notebook that does not exist) is reported before anything is built
+    /// or run, with exit code <see cref="UsageError"/>.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var parse = Build().Parse(args);
+        if (UsageProblems(parse) is { Count: > 0 } problems)
+        {
+            var console = CreateConsole();
+            foreach (string problem in problems)
+                console.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
+            console.MarkupLine("[grey]See --help for the commands and options.[/]");
+            return UsageError;
+        }
+        // On Ctrl-C the run stops at once and says which notebook and cell were interrupted; allow it the time to say so.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) }).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="args"/> synchronously (tests); see <see cref="InvokeAsync"/>.</summary>
+    public static int Invoke(params string[] args) => InvokeAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// What is wrong with the command line: the parser's errors, any notebook argument that looks like an option (the
+    /// parser would take <c>--frobnicate</c> for a path), and notebook paths that do not exist.
+    /// </summary>
+    internal static List<string> UsageProblems(ParseResult parse)
+    {
+        var problems = parse.Errors.Select(e => e.Message).ToList();
+        if (parse.CommandResult.Command.Name is not ("run" or "site" or "verdicts"))
+            return problems;
+        var known = parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (string token in parse.CommandResult.Tokens.Where(t => t.Type == TokenType.Argument).Select(t => t.Value))
+        {
+            if (token.StartsWith('-'))
+            {
+                string name = token.Split('=', 2)[0];
+                string? near = known.Where(k => k.StartsWith("--", StringComparison.Ordinal))
+                    .OrderBy(k => EditDistance(k, name)).FirstOrDefault(k => EditDistance(k, name) <= 3);
+                problems.Add($"unknown option '{token}'" + (near is null ? "." : $"; did you mean '{near}'?"));
+            }
+            else if (!File.Exists(token))
+            {
+                problems.Add(Directory.Exists(token)
+                    ? $"'{token}' is a folder; pass notebook files (.ipynb)."
+                    : $"notebook not found: {token} (looked for {Path.GetFullPath(token)}).");
+            }
+        }
+        return problems;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++)
+            d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        }
+        return d[a.Length, b.Length];
+    }
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build()
     {
@@ -34,6 +109,16 @@ public static class CommandLine
             Description = "Write the executed notebooks into this folder instead of in place.",
         };
 
+        var cellTimeout = new Option<double?>("--cell-timeout")
+        {
+            Description = "Seconds one cell may run before it is abandoned with an error output (0: no limit; default: 1200 when CI=true, else no limit).",
+        };
+        cellTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0))
+                r.AddError($"--cell-timeout must be a number of seconds ≥ 0 (0: no limit), not {v}.");
+        });
+
         var site = new Option<string?>("--site")
         {
             Description = "Folder for the exported HTML site (default: site/ in the repository root).",
@@ -44,7 +129,7 @@ public static class CommandLine
             Description = "Exit 1 when a tested claim does not hold (by default such a claim is a result, reported, and the run exits 0).",
         };
 
-        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, failOnClaims };
+        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, cellTimeout, failOnClaims };
         run.SetAction((parse, cancel) => RunAsync(
             new RunRequest(
                 parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -52,6 +137,7 @@ public static class CommandLine
                 parse.GetValue(noSite) ? null : parse.GetValue(site) ?? "",
                 parse.GetValue(noBuild),
                 parse.GetValue(outputDir),
+                parse.GetValue(cellTimeout) is { } seconds ? (seconds == 0 ? null : TimeSpan.FromSeconds(seconds)) : NotebookRunner.DefaultCellTimeout,
                 parse.GetValue(failOnClaims)),
             cancel));
 
@@ -77,8 +163,9 @@ public static class CommandLine
     /// <param name="Site">The site folder ("" = default), or null for --no-site.</param>
     /// <param name="NoBuild">Skip building the library.</param>
     /// <param name="OutputDir">Write notebooks here instead of in place.</param>
+    /// <param name="CellTimeout">How long one cell may run, or null for no limit.</param>
     /// <param name="FailOnClaims">Exit 1 when a tested claim does not hold.</param>
-    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, bool FailOnClaims = false);
+    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, TimeSpan? CellTimeout, bool FailOnClaims = false);
 
     private static async Task<int> RunAsync(RunRequest request, CancellationToken cancel)
     {
@@ -113,7 +200,7 @@ public static class CommandLine
 
         console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
         var progress = new ConsoleProgress(console);
-        var runner = new NotebookRunner(scale, progress);
+        var runner = new NotebookRunner(scale, progress, request.CellTimeout);
         RunReport report;
         if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
@@ -129,6 +216,14 @@ public static class CommandLine
             report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
         }
         ReportSummary(console, report);
+        if (report.Notebooks.FirstOrDefault(n => n.Interrupted is not null) is { } interrupted)
+        {
+            var notRun = notebooks.Skip(report.Notebooks.Count).Select(Path.GetFileName).ToList();
+            console.MarkupLine($"[red]Interrupted: {Markup.Escape(Path.GetFileName(interrupted.Path))} was running cell {interrupted.Interrupted}; "
+                + "that notebook was not written (its file is unchanged)"
+                + (notRun.Count > 0 ? $"; not started: {Markup.Escape(string.Join(", ", notRun))}" : "") + ". No site was exported.[/]");
+            return Interrupted;
+        }
 
         bool siteFailed = false;
         if (siteDir is not null)
@@ -184,7 +279,7 @@ public static class CommandLine
             var committed = new Dictionary<string, ClaimsStatus?>(StringComparer.Ordinal);
             foreach (string path in notebooks)
                 committed[path] = ClaimsStatus.Find(NotebookReader.ReadFile(path));
-            var runner = new NotebookRunner(RunScale.Quick, new ConsoleProgress(console));
+            var runner = new NotebookRunner(RunScale.Quick, new ConsoleProgress(console), NotebookRunner.DefaultCellTimeout);
             var report = await runner.RunFilesAsync(notebooks, temp, cancel).ConfigureAwait(false);
             int status = 0;
             foreach (var result in report.Notebooks)
@@ -319,20 +414,28 @@ public static class CommandLine
 
     private static void ReportSummary(IAnsiConsole console, RunReport report)
     {
-        var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "status");
+        var table = new Spectre.Console.Table().AddColumns("notebook", "cells", "errors", "claims", "time", "status");
         foreach (var n in report.Notebooks)
         {
             string claims = n.Claims is { } c ? c.Summary : "none";
-            string status = n.LoadError is not null ? "[red]unreadable[/]" : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
-            table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, status);
+            string status = n.LoadError is not null ? "[red]not run[/]"
+                : n.Interrupted is not null ? "[red]interrupted[/]"
+                : n.WriteError is not null ? "[red]not written[/]"
+                : n.Failed ? "[red]FAILED[/]" : "[green]ok[/]";
+            string time = n.LoadError is null ? $"{n.Elapsed.TotalSeconds:0.0} s" : "";
+            table.AddRow(Markup.Escape(Path.GetFileName(n.Path)), n.CellsRun.ToString(), n.Failures.Count.ToString(), claims, time, status);
         }
         console.Write(table);
+        if (report.Notebooks.Count(n => n.LoadError is null) > 1)
+            console.MarkupLine($"[grey]Total {report.Notebooks.Sum(n => n.Elapsed.TotalSeconds):0.0} s in notebooks.[/]");
         var withClaims = report.Notebooks.Where(n => n.Claims is not null).Select(n => n.Claims!).ToList();
         console.MarkupLine($"Claims over {withClaims.Count} notebook(s): {withClaims.Sum(c => c.Held)} hold · {withClaims.Sum(c => c.Failed)} do not hold · {withClaims.Sum(c => c.Untested)} not testable.");
         foreach (var n in report.Notebooks.Where(n => n.Failed || n.HasClaimsThatDoNotHold))
         {
             if (n.LoadError is { } load)
                 console.MarkupLine($"[red]{Markup.Escape(load)}[/]");
+            if (n.WriteError is { } write)
+                console.MarkupLine($"[red]{Markup.Escape(write)}[/]");
             foreach (var f in n.Failures)
                 console.MarkupLine($"[red]{Markup.Escape(Path.GetFileName(n.Path))}, cell {f.CellNumber}:[/] {Markup.Escape(f.Message.Split('\n')[0])}");
             if (n.Claims is { Failed: > 0 } claims)

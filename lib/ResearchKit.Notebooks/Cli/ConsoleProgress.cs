@@ -62,9 +62,17 @@ public sealed class ConsoleProgress : IRunProgress
             _console.MarkupLine($"[red]✘ {Markup.Escape(name)}: {Markup.Escape(load)}[/]");
             return;
         }
+        if (result.Interrupted is not null)
+            return; // the command line says what was interrupted
         string claims = result.Claims is { } c ? "claims " + c.Summary : "no claims table";
-        string line = $"{name}: {result.CellsRun} cells run, {result.Failures.Count} with errors, {claims}";
+        string skipped = result.CellsSkipped.Count > 0 ? $", {result.CellsSkipped.Count} skipped" : "";
+        string line = $"{name}: {result.CellsRun} cells run, {result.Failures.Count} with errors{skipped}, {claims}";
         _console.MarkupLine(result.Failed ? $"[red]✘ {Markup.Escape(line)}[/]" : $"[green]✔ {Markup.Escape(line)}[/]");
+        // The runner's own timing report (issue 13): the kernel start and the first cell (which restores the
+        // notebook's #r "nuget:" packages) are the runner's overhead per notebook; nothing of this goes into the file.
+        string first = result.CellTimes.Count > 0 ? $", first cell (with its package restore) {result.CellTimes[0].Elapsed.TotalSeconds:0.0} s" : "";
+        _console.MarkupLine($"  [grey]time {result.Elapsed.TotalSeconds:0.0} s: kernel start {result.KernelStart.TotalSeconds:0.00} s{first}, "
+            + $"cells {result.CellTimes.Sum(t => t.Elapsed.TotalSeconds):0.0} s[/]");
         foreach (string warning in result.Warnings)
             _console.MarkupLine($"  [yellow]warning: {Markup.Escape(warning)}[/]");
     }

@@ -124,16 +124,25 @@ public static class NotebookReader
                 return new DisplayOutput(map);
             }
             case "stream":
-                return new StreamOutput(o["name"]?.GetValue<string>() ?? "stdout", ReadText(o["text"], fileName, $"cell {number} stream"));
+                return new StreamOutput(OptionalString(o["name"], fileName, $"cell {number} stream name") ?? "stdout", ReadText(o["text"], fileName, $"cell {number} stream"));
             case "error":
             {
-                var tb = o["traceback"] is JsonArray a ? a.Select(x => x?.GetValue<string>() ?? "").ToList() : new List<string>();
-                return new ErrorOutput(o["ename"]?.GetValue<string>() ?? "Error", o["evalue"]?.GetValue<string>() ?? "", tb);
+                var tb = o["traceback"] is JsonArray a ? a.Select(x => OptionalString(x, fileName, $"cell {number} error traceback") ?? "").ToList() : new List<string>();
+                return new ErrorOutput(OptionalString(o["ename"], fileName, $"cell {number} error ename") ?? "Error",
+                    OptionalString(o["evalue"], fileName, $"cell {number} error evalue") ?? "", tb);
             }
             default:
                 return new RawOutput((JsonObject)o.DeepClone());
         }
     }
+
+    /// <summary>A field that must be a string when present: null when absent, a format error naming it otherwise.</summary>
+    private static string? OptionalString(JsonNode? node, string fileName, string what) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        _ => throw new NotebookFormatException(fileName, $"{what} is {node.GetValueKind().ToString().ToLowerInvariant()} {node.ToJsonString()}, not a string"),
+    };
 
     /// <summary>Reads a multi-line text field: a string or an array of strings (joined), missing → empty.</summary>
     private static string ReadText(JsonNode? node, string fileName, string what)

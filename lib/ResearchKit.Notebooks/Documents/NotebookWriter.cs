@@ -78,7 +78,10 @@ public static class NotebookWriter
         return Serialize(root);
     }
 
-    /// <summary>Writes the notebook to <paramref name="path"/> atomically (a temporary file, then a rename).</summary>
+    /// <summary>
+    /// Writes the notebook to <paramref name="path"/> atomically (a temporary file beside it, then a rename), keeping
+    /// an existing file's mode; if the write fails, the temporary file is removed and the old file is untouched.
+    /// </summary>
     public static void WriteFile(NotebookDocument doc, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -86,9 +89,20 @@ public static class NotebookWriter
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, full, overwrite: true);
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            // The rename gives the file the temporary file's mode; keep the one the notebook had.
+            if (!OperatingSystem.IsWindows() && File.Exists(full))
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp); // a failed write leaves nothing behind
+        }
     }
 
     /// <summary>Serializes any JSON node with sorted keys, 1-space indentation and a final newline.</summary>

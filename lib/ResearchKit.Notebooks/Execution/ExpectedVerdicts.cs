@@ -93,7 +93,8 @@ public static class ExpectedVerdicts
                 continue;
             }
             var (a, e) = (actual[i], expected[i]);
-            if (!string.Equals(OneLine(a.Statement), OneLine(e.Statement), StringComparison.Ordinal))
+            // At quick scale a statement may name the quick sizes (M = 2000 instead of 60000): numbers are not compared there.
+            if (!string.Equals(Key(a.Statement, quickScale), Key(e.Statement, quickScale), StringComparison.Ordinal))
                 problems.Add($"row {a.Number}: statement '{a.Statement}' differs from the expected '{e.Statement}'");
             string want = quickScale ? e.Quick : e.Full;
             if (compareVerdicts && a.Verdict != want)
@@ -101,6 +102,9 @@ public static class ExpectedVerdicts
         }
         return problems;
     }
+
+    private static string Key(string statement, bool ignoreNumbers) =>
+        ignoreNumbers ? System.Text.RegularExpressions.Regex.Replace(OneLine(statement), @"\d+(?:[.,]\d+)*", "#") : OneLine(statement);
 
     private static string OneLine(string text) => string.Join(' ', text.Split(new[] { '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -95,6 +95,8 @@ public sealed partial class NotebookPage
           .Append(Encode(FileName)).Append("</code>. Charts: plotly.js ").Append(SiteAssets.PlotlyVersion).Append('.');
         if (LinearAlgebra is not null)
             sb.Append(" Linear algebra: ").Append(Encode(LinearAlgebra)).Append('.');
+        // The machine detail the preamble line leaves out (issue 10 item 6), for the machine that exported the site.
+        sb.Append(" <span class=\"rk-machine\">Site exported on: ").Append(Encode(MachineDetail.Current)).Append(".</span>");
         sb.Append("</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }
@@ -126,7 +128,7 @@ public sealed partial class NotebookPage
         switch (output)
         {
             case DisplayOutput d when d.Get("text/html") is { } html:
-                sb.Append("<div class=\"rk-output rk-html\">").Append(html).Append("</div>\n");
+                sb.Append("<div class=\"rk-output rk-html\">").Append(OfflineChart(html) ?? html).Append("</div>\n");
                 break;
             case DisplayOutput d when d.Get("image/svg+xml") is { } svg:
                 sb.Append("<div class=\"rk-output rk-html\">").Append(svg).Append("</div>\n");
@@ -150,6 +152,29 @@ public sealed partial class NotebookPage
         }
     }
 
+    /// <summary>
+    /// A Plotly.NET chart output (<c>GenericChart</c> through Plotly.NET.Interactive's formatter) drawn by the page's
+    /// pinned local plotly.js instead of the formatter's script, which loads require.js and plotly.js 2.x from CDNs: the
+    /// chart's div is kept, its data, layout and config JSON are embedded in a plain <c>Plotly.newPlot</c>. Null when
+    /// <paramref name="html"/> is not such a chart (it is then shown as it is).
+    /// </summary>
+    internal static string? OfflineChart(string html)
+    {
+        if (!html.Contains("renderPlotly_", StringComparison.Ordinal))
+            return null;
+        var chart = PlotlyNetChart().Match(html);
+        var script = PlotlyNetScript().Match(html);
+        if (!chart.Success || !script.Success)
+            return null;
+        string id = chart.Groups["id"].Value;
+        string draw = "<script type=\"text/javascript\">(function () { var id = '" + id + "'; var div = document.getElementById(id); if (!window.Plotly) { div.className = 'rk-chart-missing'; div.textContent = 'plotly.js did not load: chart not drawn.'; return; } "
+            + "window.Plotly.newPlot(div, " + Embed(chart.Groups["data"].Value) + ", " + Embed(chart.Groups["layout"].Value) + ", " + Embed(chart.Groups["config"].Value) + "); })();</script>";
+        return html[..script.Index] + draw + html[(script.Index + script.Length)..];
+    }
+
+    /// <summary>JSON inside a script element: "&lt;/" only occurs in strings, where "&lt;\/" means the same.</summary>
+    private static string Embed(string json) => json.Replace("</", "<\\/", StringComparison.Ordinal);
+
     private static string? FindTitle(NotebookDocument document)
     {
         foreach (var cell in document.Cells.Where(c => c.Kind == CellKind.Markdown))
@@ -171,6 +196,12 @@ public sealed partial class NotebookPage
 
     [GeneratedRegex("^(\\d+)-")]
     private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"var data = (?<data>.*?);\r?\n\s*var layout = (?<layout>.*?);\r?\n\s*var config = (?<config>.*?);\r?\n\s*Plotly\.newPlot\('(?<id>[0-9a-fA-F-]+)'")]
+    private static partial Regex PlotlyNetChart();
+
+    [GeneratedRegex(@"<script type=""text/javascript"">\s*var renderPlotly_.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex PlotlyNetScript();
 
     [GeneratedRegex(@"linear algebra: ([^\n]+)")]
     private static partial Regex BackendLine();

@@ -120,6 +120,14 @@ public static class BetaBinomialFit
 
         double aHat = Math.Exp(la), bHat = Math.Exp(lb);
         ll = LogLikelihood(n, c, aHat, bHat);
+        // With no over-dispersion the likelihood rises towards the binomial limit a, b → ∞ at fixed p = a/(a + b); there
+        // the gradient fades and the iteration stops ("converged" or out of iterations) at some large finite (a, b).
+        // The beta-binomial variance is n p (1 − p) [1 + (n − 1) ρ] with ρ = 1/(a + b + 1): once (n_max − 1) ρ < 10⁻⁴ the
+        // fit differs from the binomial by less than 0.01 % in variance, which no realistic benchmark resolves (and
+        // lgamma rounding at such shapes swamps the likelihood differences), so the supremum is taken to lie at infinity.
+        double inflation = (n.Max() - 1) / (aHat + bHat + 1);
+        if (exit != FitExitReason.ParameterDiverged && inflation < 1e-4)
+            exit = FitExitReason.ParameterDiverged;
         Derivatives(n, c, aHat, bHat, out _, out _, out double faa, out double fab, out double fbb);
         // Observed information J = −H; covariance = J⁻¹.
         double jaa = -faa, jab = -fab, jbb = -fbb;

@@ -138,6 +138,12 @@ public static class CoverageSimulator
         return policy.NeverResets ? SolveToCompletionCosts(times) : ResetAndDiscardCosts(times, policy.ResetInterval);
     }
 
+    /// <summary>
+    /// a + b for non-negative costs, saturating at <see cref="CoverageQuestions.Never"/> (long.MaxValue): a sum of
+    /// attempt counts that overflows is a cost no budget reaches, not a negative one that every budget covers.
+    /// </summary>
+    private static long SaturatingAdd(long a, long b) => a > CoverageQuestions.Never - b ? CoverageQuestions.Never : a + b;
+
     private static long[] SolveToCompletionCosts(long[] times)
     {
         var events = new List<long>(times.Length);
@@ -145,7 +151,8 @@ public static class CoverageSimulator
         foreach (long t in times)
         {
             if (t == CoverageQuestions.Never) break;
-            total += t;
+            total = SaturatingAdd(total, t);
+            if (total == CoverageQuestions.Never) break; // a cost beyond any long budget: never reached
             events.Add(total);
         }
         return events.ToArray();
@@ -165,11 +172,12 @@ public static class CoverageSimulator
             for (int j = 0; j < n; j++)
             {
                 long tj = times[j];
-                cost += Math.Min(tj, previous);
+                cost = SaturatingAdd(cost, Math.Min(tj, previous));
                 if (j < i && tj > previous)
-                    cost += Math.Min(tj - previous, tau);
+                    cost = SaturatingAdd(cost, Math.Min(tj - previous, tau));
             }
-            events.Add(cost);
+            if (cost != CoverageQuestions.Never)
+                events.Add(cost);
         }
         events.Sort();
         return events.ToArray();

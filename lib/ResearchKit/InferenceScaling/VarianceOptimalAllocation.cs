@@ -32,7 +32,10 @@ public static class VarianceOptimalAllocation
         Guard.Positive(k);
         Guard.Positive(minimumPerProblem);
         int m = successProbabilities.Count;
-        Guard.AtLeast(budget, m * minimumPerProblem);
+        long floor = (long)m * minimumPerProblem; // long: m · minimum can exceed int.MaxValue, and wrap to a negative guard
+        if (budget < floor)
+            throw new ArgumentOutOfRangeException(nameof(budget), budget,
+                $"budget = {budget} is below m · minimumPerProblem = {m} · {minimumPerProblem} = {floor}; allowed: budget ≥ {floor}.");
         double[] weights = successProbabilities.Select(p => Weight(p, k)).ToArray();
         double total = weights.Sum();
         if (total == 0)

@@ -11,8 +11,11 @@ internal interface ILinalgKernels
     /// <summary>Which implementation this is.</summary>
     LinalgProvider Provider { get; }
 
-    /// <summary>One line for preambles and reports.</summary>
+    /// <summary>One line for preambles: the kind of backend, without machine detail.</summary>
     string Description { get; }
+
+    /// <summary>One line with this machine's detail (CPU core, threads) for reports and the site footer.</summary>
+    string Detail { get; }
 
     /// <summary>XᵀX, exactly symmetric.</summary>
     Matrix<double> Gram(Matrix<double> x);

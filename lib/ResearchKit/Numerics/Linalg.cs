@@ -35,8 +35,10 @@ public static class Linalg
     private static readonly AsyncLocal<ILinalgKernels?> Override = new();
 
     /// <summary>
-    /// One line describing the backend in use, for notebook preambles and the site footer, e.g.
-    /// "native (OpenBLAS 0.3.21 …, core Zen, 2 threads (libopenblas.so.0); LAPACK from the same library)".
+    /// One line naming the kind of backend in use, for notebook preambles, e.g.
+    /// "native (OpenBLAS 0.3.21 (libopenblas.so.0); LAPACK from the same library)" or "managed (MathNet.Numerics 5.0.0.0)":
+    /// no CPU core, build configuration or thread count, so that a re-run on another machine of the same kind prints the
+    /// same line. The machine's detail is <see cref="BackendDetail"/>.
     /// </summary>
     public static string Backend
     {
@@ -46,6 +48,21 @@ public static class Linalg
                 return scoped.Description;
             var selection = Default.Value;
             return selection.Kernels is null ? "unavailable: " + selection.Note : selection.Kernels.Description + selection.Note;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backend"/> with this machine's detail, for reports and benchmarks, e.g. "native (OpenBLAS 0.3.21
+    /// NO_LAPACKE DYNAMIC_ARCH … MAX_THREADS=64, core Zen, 2 threads (libopenblas.so.0); LAPACK from the same library)".
+    /// </summary>
+    public static string BackendDetail
+    {
+        get
+        {
+            if (Override.Value is { } scoped)
+                return scoped.Detail;
+            var selection = Default.Value;
+            return selection.Kernels is null ? "unavailable: " + selection.Note : selection.Kernels.Detail + selection.Note;
         }
     }
 

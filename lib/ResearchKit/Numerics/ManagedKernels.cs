@@ -11,6 +11,8 @@ internal sealed class ManagedKernels : ILinalgKernels
 
     public string Description => "managed (MathNet.Numerics " + typeof(Matrix<double>).Assembly.GetName().Version + ")";
 
+    public string Detail => Description + ", " + Environment.ProcessorCount + " logical processors";
+
     public Matrix<double> Gram(Matrix<double> x)
     {
         var g = x.TransposeThisAndMultiply(x);

@@ -12,6 +12,8 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
 
     public string Description => lapack.Description;
 
+    public string Detail => lapack.Detail;
+
     public Matrix<double> Gram(Matrix<double> x)
     {
         int m = x.RowCount, d = x.ColumnCount;

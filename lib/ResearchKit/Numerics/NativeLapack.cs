@@ -21,7 +21,7 @@ internal sealed unsafe class NativeLapack
     internal readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nuint, void> Dpotrf;
     internal readonly delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void> Dgesdd;
 
-    private NativeLapack(SymbolTable s, string description)
+    private NativeLapack(SymbolTable s, (string Kind, string Detail) description)
     {
         Dgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nuint, nuint, void>)s.Get("dgemm");
         Dsyrk = (delegate* unmanaged<byte*, byte*, int*, int*, double*, double*, int*, double*, double*, int*, nuint, nuint, void>)s.Get("dsyrk");
@@ -29,11 +29,18 @@ internal sealed unsafe class NativeLapack
         Dposv = (delegate* unmanaged<byte*, int*, int*, double*, int*, double*, int*, int*, nuint, void>)s.Get("dposv");
         Dpotrf = (delegate* unmanaged<byte*, int*, double*, int*, int*, nuint, void>)s.Get("dpotrf");
         Dgesdd = (delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void>)s.Get("dgesdd");
-        Description = description;
+        (Description, Detail) = description;
     }
 
-    /// <summary>One line: library, version/configuration, core type and threads, where LAPACK came from.</summary>
+    /// <summary>
+    /// One line naming the backend kind, the same on every machine with the same library: library and version, where
+    /// LAPACK came from — not the CPU core, the build configuration or the thread count (notebook preambles print it, so
+    /// a re-run elsewhere gives the same file).
+    /// </summary>
     internal string Description { get; }
+
+    /// <summary>One line with this machine's detail: library, configuration, core type and threads, where LAPACK came from.</summary>
+    internal string Detail { get; }
 
     internal static readonly string[] BlasRoutines = ["dgemm", "dsyrk"];
     internal static readonly string[] LapackRoutines = ["dsyevd", "dposv", "dpotrf", "dgesdd"];
@@ -95,15 +102,18 @@ internal sealed unsafe class NativeLapack
         }
     }
 
-    private static string Describe(SymbolTable table)
+    private static (string Kind, string Detail) Describe(SymbolTable table)
     {
         string blasFrom = table.Source("dgemm");
         string lapackFrom = table.Source("dsyevd");
-        string blas;
+        string blas, kind;
         if (table.TryGetAny("openblas_get_config", out IntPtr config))
         {
             var getConfig = (delegate* unmanaged<byte*>)config;
             blas = (Marshal.PtrToStringAnsi((IntPtr)getConfig()) ?? "OpenBLAS").Trim();
+            // "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH … Haswell MAX_THREADS=64": the name and version are the kind; the
+            // rest names this build and (with DYNAMIC_ARCH) this machine's core.
+            kind = string.Join(' ', blas.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2)) + " (" + blasFrom + ")";
             if (table.TryGetAny("openblas_get_corename", out IntPtr core))
                 blas += ", core " + Marshal.PtrToStringAnsi((IntPtr)((delegate* unmanaged<byte*>)core)());
             if (table.TryGetAny("openblas_get_num_threads", out IntPtr threads))
@@ -115,10 +125,10 @@ internal sealed unsafe class NativeLapack
         }
         else
         {
-            blas = "BLAS from " + blasFrom;
+            blas = kind = "BLAS from " + blasFrom;
         }
         string lapack = lapackFrom == blasFrom ? "LAPACK from the same library" : "LAPACK from " + lapackFrom;
-        return $"native ({blas}; {lapack})";
+        return ($"native ({kind}; {lapack})", $"native ({blas}; {lapack})");
     }
 
     /// <summary>Resolves a routine across the loaded libraries, trying the Fortran spellings in turn.</summary>

@@ -28,6 +28,11 @@ public static class PowerLawFit
             if (!(y[i] > 0 && double.IsFinite(y[i])))
                 throw new ArgumentOutOfRangeException(nameof(descending), y[i],
                     $"descending[{window.FirstRank - 1 + i}] (rank {window.FirstRank + i}) = {y[i]:G6}; allowed: finite and > 0 inside the window ({window}).");
+        for (int i = 1; i < y.Length; i++)
+            if (y[i] > y[i - 1])
+                throw new ArgumentException(
+                    $"descending is not in descending order: descending[{window.FirstRank - 2 + i}] = {y[i - 1]:G6} < descending[{window.FirstRank - 1 + i}] = {y[i]:G6} (ranks {window.FirstRank + i - 1}, {window.FirstRank + i}); allowed: a rank-ordered spectrum, largest first (sort it descending).",
+                    nameof(descending));
         int n = y.Length;
         var lx = new double[n];
         var ly = new double[n];
@@ -61,5 +66,36 @@ public static class PowerLawFit
         for (int b = 0; b < replicates; b++)
             slopes[b] = FitRankOrdered(replicateSpectrum(new Random(unchecked(seed + b))), window).Slope;
         return new PowerLawBootstrapResult(fit, slopes);
+    }
+
+    /// <summary>
+    /// Fits <paramref name="descending"/> on each of several windows and bootstraps the slopes <b>paired</b>: every
+    /// replicate spectrum is fitted on every window, so replicate b of one window and replicate b of another come
+    /// from the same resample and the spread of their difference is the bootstrap error of the difference (see
+    /// <see cref="PowerLawBootstrapResult.SlopeDifferenceStandardError"/>). With one window this is
+    /// <see cref="Bootstrap(IReadOnlyList{double}, RankWindow, Func{Random, IReadOnlyList{double}}, int, int)"/>.
+    /// </summary>
+    /// <param name="descending">The spectrum of all samples, descending.</param>
+    /// <param name="windows">The rank windows to fit. Range: at least one window, each within the spectrum.</param>
+    /// <param name="replicateSpectrum">Draws one bootstrap replicate's spectrum.</param>
+    /// <param name="replicates">B, the number of replicates. Range: B ≥ 2.</param>
+    /// <param name="seed">Seed; replicate b uses <c>new Random(seed + b)</c>.</param>
+    /// <remarks>Notebook 01 uses it to test whether the two halves of the Fashion-MNIST bulk window share one
+    /// exponent (Levi &amp; Oz, arXiv 2306.14975 v3: "a single bulk scaling exponent").</remarks>
+    public static IReadOnlyList<PowerLawBootstrapResult> Bootstrap(IReadOnlyList<double> descending, IReadOnlyList<RankWindow> windows,
+        Func<Random, IReadOnlyList<double>> replicateSpectrum, int replicates, int seed)
+    {
+        Guard.NotEmpty(windows);
+        Guard.NotNull(replicateSpectrum);
+        Guard.AtLeast(replicates, 2);
+        var fits = windows.Select(w => FitRankOrdered(descending, w)).ToArray();
+        var slopes = windows.Select(_ => new double[replicates]).ToArray();
+        for (int b = 0; b < replicates; b++)
+        {
+            var replicate = replicateSpectrum(new Random(unchecked(seed + b)));
+            for (int w = 0; w < windows.Count; w++)
+                slopes[w][b] = FitRankOrdered(replicate, windows[w]).Slope;
+        }
+        return fits.Select((f, w) => new PowerLawBootstrapResult(f, slopes[w])).ToArray();
     }
 }

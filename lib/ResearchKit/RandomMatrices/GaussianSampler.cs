@@ -64,6 +64,12 @@ public sealed class GaussianSampler
             return new GaussianSampler(dimension, lambda, sqrt, null, label);
         if (basis.RowCount != dimension || basis.ColumnCount != dimension)
             throw new ArgumentException($"basis is {basis.RowCount}×{basis.ColumnCount}; allowed: {dimension}×{dimension}.", nameof(basis));
+        // Σ = U Λ Uᵀ has the prescribed spectrum only when U is orthogonal; a non-orthogonal basis silently gives another one.
+        double offOrthogonal = (basis.TransposeThisAndMultiply(basis) - Matrix<double>.Build.DenseIdentity(dimension)).InfinityNorm();
+        if (!(offOrthogonal <= 1e-8 * dimension))
+            throw new ArgumentException(
+                $"basis is not orthogonal: max row sum of |UᵀU − I| = {offOrthogonal:G3}; allowed: ≤ {1e-8 * dimension:G3} (columns orthonormal, e.g. the Q of a QR decomposition).",
+                nameof(basis));
         var factor = basis * Matrix<double>.Build.DiagonalOfDiagonalArray(sqrt);
         return new GaussianSampler(dimension, lambda, null, factor, label);
     }

@@ -24,6 +24,28 @@ public sealed record GrokkingSharpness(SCurveFitResult Train, SCurveFitResult Ge
     /// <summary>Relative sharpness R_rel = s_gen / s_tr.</summary>
     public double RelativeSharpness => Generalization.Sharpness / Train.Sharpness;
 
+    /// <summary>
+    /// The relative grokking gap as the authors' code defines it: t*_gen / t*_tr − 1 (Miller et al., arXiv 2402.08946;
+    /// jackmiller2003/tiny-gen, branch feat/sharpness-and-gap, <c>erf_relative_grokking_gap</c>).
+    /// </summary>
+    public double JumpTimeRatioGap => Generalization.JumpTime / Train.JumpTime - 1;
+
+    /// <summary>
+    /// Absolute sharpness as the authors' code defines it: the largest slope of the fitted generalisation curve,
+    /// 2|a|s_gen/√π (s_gen/√π for a = ½ in their linear model, s_gen/(2√π) for a = ¼ in their MLP).
+    /// </summary>
+    public double MaxGeneralizationSlope => 2 * Math.Abs(Generalization.Amplitude) * Generalization.Sharpness / Math.Sqrt(Math.PI);
+
+    /// <summary>Fits both curves with the amplitude and offset fixed (the authors' form; see <see cref="SCurveFit.FitFixedLevels"/>).</summary>
+    /// <param name="times">Common time axis (finite, at least 3 points).</param>
+    /// <param name="trainAccuracy">Training accuracy at <paramref name="times"/>.</param>
+    /// <param name="generalizationAccuracy">Generalisation accuracy at <paramref name="times"/>.</param>
+    /// <param name="amplitude">a, fixed. Range: finite, ≠ 0.</param>
+    /// <param name="offset">b, fixed. Range: finite.</param>
+    public static GrokkingSharpness MeasureFixedLevels(IReadOnlyList<double> times, IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> generalizationAccuracy,
+        double amplitude, double offset)
+        => new(SCurveFit.FitFixedLevels(times, trainAccuracy, amplitude, offset), SCurveFit.FitFixedLevels(times, generalizationAccuracy, amplitude, offset));
+
     /// <summary>Fits both curves sampled at the same times.</summary>
     /// <param name="times">Common time axis (finite, at least 5 points).</param>
     /// <param name="trainAccuracy">Training accuracy at <paramref name="times"/>.</param>

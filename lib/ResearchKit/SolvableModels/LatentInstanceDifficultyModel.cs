@@ -267,6 +267,88 @@ public sealed class LatentInstanceDifficultyModel
     }
 
     /// <summary>
+    /// Monte-Carlo 1 − pass@k with the latent precision <b>drawn</b> rather than integrated: instance i takes the test
+    /// bias B = biases[i mod n], a precision τ drawn by inversion of the Gamma(β/2, 1) distribution function at a
+    /// point v, and the index of its first accepted attempt, drawn from its exact (geometric) law; it fails at budget
+    /// k when that index exceeds k. Failure rates at large k (10⁻⁷ and below) come from the rare hardest instances,
+    /// so v is drawn by importance sampling: from a defensive mixture of U(0, 1) and a log-uniform law on
+    /// [10⁻¹⁵, 1] (density q(v) = ½ + ½/(v ln 10¹⁵) there, ½ below), each instance weighted by 1/q(v). The estimate is
+    /// unbiased for every k; its error comes from the spread of the weighted failure indicators over batches.
+    /// </summary>
+    /// <param name="biases">B_N(x) of the test inputs. Range: finite; at least one.</param>
+    /// <param name="ks">Attempt budgets. Range: each k ≥ 1; at least two distinct, ascending.</param>
+    /// <param name="instances">The number of simulated instances. Range: ≥ 100 × <paramref name="batches"/>.</param>
+    /// <param name="seed">Seed of the precisions and attempts.</param>
+    /// <param name="batches">g, the number of equal batches for the standard errors and the jackknife. Range: 2 … 1000.</param>
+    /// <returns>The estimates, their standard errors and the batch estimates (for a jackknife of β_eff).</returns>
+    /// <exception cref="ArgumentException">Empty or non-finite biases, a bad k, too few instances or batches.</exception>
+    /// <remarks>Notebook 08 uses it for the plateau of β_eff (Levi 2026, arXiv 2601.03764: β_eff saturates at the
+    /// intrinsic β), so that the plateau is simulated instead of following from the τ quadrature of
+    /// <see cref="FailureCurve"/>.</remarks>
+    public SimulatedFailureCurve SimulateFailureCurve(IReadOnlyList<double> biases, IReadOnlyList<int> ks, int instances, int seed, int batches = 20)
+    {
+        Guard.AllFinite(biases);
+        ValidateKs(ks);
+        for (int m = 1; m < ks.Count; m++)
+        {
+            if (ks[m] <= ks[m - 1])
+                throw new ArgumentException($"ks[{m}] = {ks[m]} ≤ ks[{m - 1}] = {ks[m - 1]}; allowed: strictly ascending budgets.", nameof(ks));
+        }
+        if (ks.Count < 2)
+            throw new ArgumentException("ks has 1 element; allowed: at least two budgets.", nameof(ks));
+        Guard.InRange(batches, 2, 1000);
+        Guard.AtLeast(instances, 100 * batches);
+        const double logRange = 34.538776394910684; // ln 10¹⁵
+        const double vMin = 1e-15;
+        var random = new Random(SeedSequence.Derive(seed, 0x51d));
+        double shape = TailExponent / 2;
+        var batchSum = new double[batches, ks.Count];
+        var batchSquares = new double[ks.Count];
+        var total = new double[ks.Count];
+        int perBatch = instances / batches;
+        int used = perBatch * batches;
+        for (int i = 0; i < used; i++)
+        {
+            double v = random.NextDouble() < 0.5 ? random.NextDouble() : Math.Exp(-logRange * random.NextDouble());
+            v = Math.Max(v, double.Epsilon);
+            double q = v >= vMin ? 0.5 + 0.5 / (v * logRange) : 0.5;
+            double weight = 1 / q;
+            double tau = v >= 1 ? 80 + 10 * shape : SpecialFunctions.GammaLowerRegularizedInv(shape, v);
+            double logQ = tau > 0 ? LogFailure(Math.Abs(biases[i % biases.Count]), tau) : 0;
+            // First accepted attempt: the smallest a with U > (1 − p)^a; the instance fails at budget k when
+            // (1 − p)^k > U, i.e. k·ln(1 − p) > ln U.
+            double logU = Math.Log(1 - random.NextDouble());
+            int b = i / perBatch;
+            for (int m = 0; m < ks.Count; m++)
+            {
+                if (logQ == 0 || ks[m] * logQ > logU)
+                {
+                    batchSum[b, m] += weight;
+                    total[m] += weight;
+                    batchSquares[m] += weight * weight;
+                }
+                else break; // ks ascending: it fails at no larger budget either
+            }
+        }
+        var failure = new double[ks.Count];
+        var error = new double[ks.Count];
+        var batchFailure = new double[batches][];
+        for (int b = 0; b < batches; b++)
+        {
+            batchFailure[b] = new double[ks.Count];
+            for (int m = 0; m < ks.Count; m++) batchFailure[b][m] = batchSum[b, m] / perBatch;
+        }
+        for (int m = 0; m < ks.Count; m++)
+        {
+            failure[m] = total[m] / used;
+            // Instance-level standard error of the weighted mean (the instances are independent).
+            double meanSquare = batchSquares[m] / used;
+            error[m] = Math.Sqrt(Math.Max(meanSquare - failure[m] * failure[m], 0) / (used - 1));
+        }
+        return new SimulatedFailureCurve(ks.ToArray(), failure, error, batchFailure);
+    }
+
+    /// <summary>
     /// The theory failure curve for a given excess risk s²: B ~ N(0, s²) (exact for Gaussian test inputs), both
     /// averages by quadrature.
     /// </summary>

@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using ResearchKit.Numerics;
 using ResearchKit.RandomMatrices;
 
@@ -150,6 +151,91 @@ public sealed class LinearTeacherStudentTheory
         return new GrokkingTimes(train, gen);
     }
 
+    /// <summary>
+    /// L_tr after <paramref name="step"/> steps of discrete gradient descent rather than gradient flow:
+    /// E_ν[ν (1 − 2η₀ν)^(2t)] · ‖D₀‖² / d_out over the MP law (no weight decay).
+    /// </summary>
+    /// <param name="step">t, GD steps. Range: t ≥ 0.</param>
+    /// <remarks>
+    /// Not an equation of the paper, which compares GD simulations with the gradient-flow integrals (Eqs. 7–8); this is
+    /// the same MP integral with the exact per-step factor of GD, used in notebook 02 to separate the discreteness of GD
+    /// from the MP approximation. Requires 2η₀(1 + √λ)² &lt; 2 (GD contracts every eigen-direction).
+    /// </remarks>
+    public double GradientDescentTrainLoss(double step) => GradientDescentLoss(step, train: true);
+
+    /// <summary>L_gen after <paramref name="step"/> steps of discrete GD: E_ν[(1 − 2η₀ν)^(2t)] · ‖D₀‖² / d_out (no weight decay).</summary>
+    /// <param name="step">t, GD steps. Range: t ≥ 0.</param>
+    /// <remarks>See <see cref="GradientDescentTrainLoss"/>. Used in notebook 02.</remarks>
+    public double GradientDescentGeneralizationLoss(double step) => GradientDescentLoss(step, train: false);
+
+    /// <summary>The accuracy crossing times of the discrete-GD integrals (see <see cref="GradientDescentTrainLoss"/>).</summary>
+    /// <param name="errorThreshold">ε. Range: ε &gt; 0.</param>
+    /// <param name="accuracyLevel">A*. Range: 0 &lt; A* &lt; 1; default erf(√2).</param>
+    /// <param name="maxTime">Search horizon in GD steps. Range: &gt; 0.</param>
+    /// <remarks>Used in notebook 02.</remarks>
+    public GrokkingTimes GradientDescentCrossingTimes(double errorThreshold, double? accuracyLevel = null, double maxTime = 1e9)
+    {
+        double level = accuracyLevel ?? LossAccuracy.CrossingAccuracy;
+        Guard.Positive(errorThreshold);
+        Guard.InOpenRange(level, 0, 1, nameof(accuracyLevel));
+        Guard.Positive(maxTime);
+        RequireNoWeightDecay();
+        RequireContractingSteps();
+        double target = LossAccuracy.LossAtAccuracy(level, errorThreshold, OutputDimension);
+        double train = PlateauTrainLoss >= target ? double.PositiveInfinity : FirstCrossing(GradientDescentTrainLoss, target, maxTime);
+        double gen = PlateauGeneralizationLoss >= target ? double.PositiveInfinity : FirstCrossing(GradientDescentGeneralizationLoss, target, maxTime);
+        return new GrokkingTimes(train, gen);
+    }
+
+    /// <summary>
+    /// The late-time training loss of Eq. 11 as a closed form in λ, η₀ and t:
+    /// L_tr(t) = e^(−4η₀(1−√λ)²t) / (16√π λ^(3/4) (η₀t)^(3/2)), at unit initial residual.
+    /// </summary>
+    /// <param name="aspectRatio">λ. Range: λ &gt; 0, λ ≠ 1 (the formula depends on λ through (1 − √λ)², so λ slightly above 1 is allowed).</param>
+    /// <param name="effectiveRate">η₀. Range: η₀ &gt; 0.</param>
+    /// <param name="time">t. Range: t &gt; 0.</param>
+    /// <remarks>
+    /// Levi et al. (arXiv 2310.16441), Eq. 11. Miller et al. (arXiv 2402.08946) take their linear-model accuracy curves
+    /// from this form and from <see cref="LateTimeGeneralizationLoss"/>, at λ ∈ [1.003, 1.1] (authors' code,
+    /// jackmiller2003/tiny-gen, branch feat/sharpness-and-gap, scripts/sharpness-in-linear-estimators.ipynb). Used in notebook 04.
+    /// </remarks>
+    public static double LateTimeTrainLoss(double aspectRatio, double effectiveRate, double time)
+    {
+        CheckLateTime(aspectRatio, effectiveRate, time);
+        double sq = 1 - Math.Sqrt(aspectRatio);
+        double s = effectiveRate * time;
+        return Math.Exp(-4 * s * sq * sq) / (16 * Math.Sqrt(Math.PI) * Math.Pow(aspectRatio, 0.75) * Math.Pow(s, 1.5));
+    }
+
+    /// <summary>
+    /// The generalisation loss that follows from <see cref="LateTimeTrainLoss"/> through Eq. 21, L_gen(t) = 4η₀∫_t^∞ L_tr:
+    /// L_gen(t) = (e^(−x) − √(πx) erfc(√x)) / (2 λ^(3/4) √(π η₀ t)), x = 4(1−√λ)²η₀t.
+    /// </summary>
+    /// <param name="aspectRatio">λ. Range: λ &gt; 0, λ ≠ 1.</param>
+    /// <param name="effectiveRate">η₀. Range: η₀ &gt; 0.</param>
+    /// <param name="time">t. Range: t &gt; 0.</param>
+    /// <remarks>
+    /// The closed form of the authors' code for Miller et al. (arXiv 2402.08946) (their <c>L_g</c>, written there with the
+    /// unregularised Γ(½, x) = √π erfc(√x)); it is Eq. 11's L_tr integrated with Eq. 21 of Levi et al. Used in notebook 04.
+    /// </remarks>
+    public static double LateTimeGeneralizationLoss(double aspectRatio, double effectiveRate, double time)
+    {
+        CheckLateTime(aspectRatio, effectiveRate, time);
+        double sq = 1 - Math.Sqrt(aspectRatio);
+        double x = 4 * sq * sq * effectiveRate * time;
+        double bracket = Math.Exp(-x) - Math.Sqrt(Math.PI * x) * SpecialFunctions.Erfc(Math.Sqrt(x));
+        return bracket / (2 * Math.Pow(aspectRatio, 0.75) * Math.Sqrt(Math.PI * effectiveRate * time));
+    }
+
+    private static void CheckLateTime(double aspectRatio, double effectiveRate, double time)
+    {
+        Guard.Positive(aspectRatio);
+        if (aspectRatio == 1)
+            throw new ArgumentOutOfRangeException(nameof(aspectRatio), aspectRatio, "aspectRatio = 1: the late-time form needs (1 − √λ)² > 0; allowed: λ > 0, λ ≠ 1.");
+        Guard.Positive(effectiveRate);
+        Guard.Positive(time);
+    }
+
     /// <summary>Leading-order grokking time Δt ≃ log(1/(1−√λ)) / (2η₀(1−√λ)²) (Eq. 12); order of magnitude only.</summary>
     /// <param name="aspectRatio">λ. Range: 0 &lt; λ &lt; 1.</param>
     /// <param name="effectiveRate">η₀. Range: η₀ &gt; 0.</param>
@@ -197,6 +283,25 @@ public sealed class LinearTeacherStudentTheory
             nu => Weight(nu) * (2 * cross * Q(nu) - 2 * tn * Q(nu) * Q(nu)), 2 * rate) * Math.Exp(-rate * g);
         double e0Part = MarchenkoPasturIntegrals.Expectation(AspectRatio, nu => Weight(nu) * tn * Q(nu) * Q(nu));
         return e2Part + e1Part + e0Part;
+    }
+
+    private double GradientDescentLoss(double step, bool train)
+    {
+        Guard.NonNegative(step);
+        RequireNoWeightDecay();
+        RequireContractingSteps();
+        double x = 2 * EffectiveRate;
+        // (1 − xν)^(2t) = e^(−2xνt) · e^(2t[log|1 − xν| + xν]): the first factor is the integrator's exponential weight
+        // (kept relative to the lower edge against underflow), the second is smooth and ≤ 1.
+        double Correction(double nu) => Math.Exp(2 * step * (Math.Log(Math.Abs(1 - x * nu)) + x * nu));
+        return InitialResidualNorm * MarchenkoPasturIntegrals.Expectation(AspectRatio, nu => (train ? nu : 1) * Correction(nu), 2 * x * step) / OutputDimension;
+    }
+
+    private void RequireContractingSteps()
+    {
+        double top = 2 * EffectiveRate * MarchenkoPasturIntegrals.UpperEdge(AspectRatio);
+        if (!(top < 2))
+            throw new InvalidOperationException($"effectiveRate = {EffectiveRate}: 2η₀(1 + √λ)² = {top} is not below 2, so gradient descent does not contract every direction (allowed: 2η₀(1 + √λ)² < 2).");
     }
 
     private double TotalPlateau(bool train)

@@ -93,6 +93,80 @@ public static class SCurveFit
             Math.Sqrt(rss / n), iter, exit);
     }
 
+    /// <summary>
+    /// Fits A(t) = a·erf(s(t − t*)) + b with the amplitude a and offset b fixed, only s and t* free — the form of the
+    /// authors' code (a = b = ½ for the linear model's accuracies from 0 to 1, a = ¼, b = ¾ for the parity MLP's from ½ to 1).
+    /// </summary>
+    /// <param name="times">t values, finite, at least 3, not all equal.</param>
+    /// <param name="values">A(t) values, finite, same length.</param>
+    /// <param name="amplitude">a, fixed. Range: finite, ≠ 0.</param>
+    /// <param name="offset">b, fixed. Range: finite.</param>
+    /// <param name="maxIterations">Iteration limit. Range: ≥ 1.</param>
+    /// <param name="tolerance">Relative convergence tolerance. Range: 0 &lt; tol &lt; 0.1.</param>
+    /// <remarks>
+    /// Miller et al. (arXiv 2402.08946); authors' code jackmiller2003/tiny-gen, branch feat/sharpness-and-gap
+    /// (<c>error_function_model</c> with c, d fixed). The start is the curve's first crossing of b, as the general fit's.
+    /// The result reports a and b with zero standard error. Used in notebook 04.
+    /// </remarks>
+    public static SCurveFitResult FitFixedLevels(IReadOnlyList<double> times, IReadOnlyList<double> values, double amplitude, double offset,
+        int maxIterations = 500, double tolerance = 1e-10)
+    {
+        Guard.AllFinite(times);
+        Guard.AllFinite(values);
+        Guard.SameLength(values.Count, times.Count, nameof(values), nameof(times));
+        Guard.AtLeast(times.Count, 3, "times.Count");
+        Guard.Finite(amplitude);
+        if (amplitude == 0)
+            throw new ArgumentOutOfRangeException(nameof(amplitude), amplitude, "amplitude = 0; allowed: finite, non-zero.");
+        Guard.Finite(offset);
+        Guard.Positive(maxIterations);
+        Guard.InOpenRange(tolerance, 0, 0.1);
+        int n = times.Count;
+        double tMin = times.Min(), tMax = times.Max();
+        if (!(tMax > tMin))
+            throw new ArgumentException($"times are all equal to {tMin}; allowed: at least two distinct times.", nameof(times));
+        double centre = 0.5 * (tMin + tMax), half = 0.5 * (tMax - tMin);
+        var x = times.Select(t => (t - centre) / half).ToArray();
+        var y = values.ToArray();
+        var order = Enumerable.Range(0, n).OrderBy(i => x[i]).ToArray();
+        double x0 = x[order[n / 2]];
+        for (int k = 1; k < n; k++)
+        {
+            double a0 = y[order[k - 1]] - offset, a1 = y[order[k]] - offset;
+            if (a0 * a1 <= 0 && a0 != a1)
+            {
+                x0 = x[order[k - 1]] + (x[order[k]] - x[order[k - 1]]) * (-a0) / (a1 - a0);
+                break;
+            }
+        }
+        double[] Residuals(double[] q)
+        {
+            var r = new double[n];
+            for (int i = 0; i < n; i++)
+                r[i] = y[i] - Evaluate(amplitude, q[0], q[1], offset, x[i]);
+            return r;
+        }
+        Matrix<double> Jac(double[] q)
+        {
+            var jac = Matrix<double>.Build.Dense(n, 2);
+            for (int i = 0; i < n; i++)
+            {
+                double u = q[0] * (x[i] - q[1]);
+                double g = 2 / Math.Sqrt(Math.PI) * Math.Exp(-u * u);
+                jac[i, 0] = amplitude * g * (x[i] - q[1]);
+                jac[i, 1] = -amplitude * g * q[0];
+            }
+            return jac;
+        }
+        var lm = LevenbergMarquardt.Minimize(new[] { 4.0, x0 }, Residuals, Jac, maxIterations, tolerance);
+        var p = lm.Parameters;
+        double rss = lm.ResidualSumOfSquares;
+        var errors = LevenbergMarquardt.StandardErrors(Jac(p), rss);
+        // With a and b fixed the sign of s is meaningful (a falling curve has s < 0); it is reported as fitted.
+        return new SCurveFitResult(amplitude, p[0] / half, centre + half * p[1], offset, 0, errors[0] / half, errors[1] * half, 0,
+            Math.Sqrt(rss / n), lm.Iterations, lm.Converged ? SCurveFitExit.Converged : SCurveFitExit.MaxIterations);
+    }
+
     private static Matrix<double> Jacobian(double[] p, double[] x)
     {
         var jac = Matrix<double>.Build.Dense(x.Length, 4);

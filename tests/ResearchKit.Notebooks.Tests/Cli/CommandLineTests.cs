@@ -5,7 +5,7 @@ namespace ResearchKit.Notebooks.Tests.Cli;
 
 public class CommandLineTests
 {
-    private static int Invoke(params string[] args) => CommandLine.Build().Parse(args).Invoke();
+    private static int Invoke(params string[] args) => CommandLine.Invoke(args);
 
     private static string Fixture(string name, string folder)
     {
@@ -106,8 +106,56 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Run_UnknownScale_IsRejected()
+    public void Run_UnknownScale_IsAUsageError()
     {
-        Assert.NotEqual(0, Invoke("run", "--no-build", "--no-site", "--scale", "huge"));
+        Assert.Equal(CommandLine.UsageError, Invoke("run", "--no-build", "--no-site", "--scale", "huge"));
+    }
+
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("--outputdir")] // a typo of --output-dir: it must never fall back to running in place
+    [InlineData("-x")]
+    public void Run_UnknownOptionOrTypo_IsRefusedBeforeAnythingRuns(string option)
+    {
+        string folder = TestEnvironment.NewTempFolder("cli-usage");
+        string path = Fixture("basics.ipynb", folder);
+        byte[] before = File.ReadAllBytes(path);
+        string output = Path.Combine(folder, "out");
+
+        int exit = Invoke("run", "--no-build", "--no-site", "--scale", "quick", option, output, path);
+
+        Assert.Equal(CommandLine.UsageError, exit);
+        Assert.Equal(before, File.ReadAllBytes(path)); // not run in place
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_TypoOfAnOption_IsExplainedWithTheNearestOption()
+    {
+        var problems = CommandLine.UsageProblems(CommandLine.Build().Parse(new[] { "run", "--outputdir", "x.ipynb" }));
+        Assert.Contains(problems, p => p.Contains("unknown option '--outputdir'; did you mean '--output-dir'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_MissingNotebook_IsAUsageErrorBeforeBuildingOrRunning()
+    {
+        string folder = TestEnvironment.NewTempFolder("cli-missing");
+        string present = Fixture("basics.ipynb", folder);
+        byte[] before = File.ReadAllBytes(present);
+        string missing = Path.Combine(folder, "no-such-notebook.ipynb");
+
+        // Without --no-build: the library build would come first, so the refusal is checked before it.
+        int exit = Invoke("run", "--no-site", "--scale", "quick", present, missing);
+
+        Assert.Equal(CommandLine.UsageError, exit);
+        Assert.Equal(before, File.ReadAllBytes(present));
+        var problems = CommandLine.UsageProblems(CommandLine.Build().Parse(new[] { "site", missing }));
+        Assert.Contains(problems, p => p.StartsWith("notebook not found: ", StringComparison.Ordinal) && p.Contains(missing, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_NegativeCellTimeout_IsAUsageError()
+    {
+        Assert.Equal(CommandLine.UsageError, Invoke("run", "--no-build", "--no-site", "--cell-timeout", "-1"));
     }
 }

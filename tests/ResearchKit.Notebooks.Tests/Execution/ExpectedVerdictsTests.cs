@@ -31,6 +31,15 @@ public class ExpectedVerdictsTests
     }
 
     [Fact]
+    public void Compare_QuickStatementNamingQuickSizes_MatchesButFullMustBeExact()
+    {
+        var expected = new[] { new ExpectedVerdict(1, "holds", "holds", "bulk at M = 60000 (8 seeds)") };
+        Assert.Empty(ExpectedVerdicts.Compare(new[] { new ClaimRow(1, "holds", "bulk at M = 2000 (4 seeds)") }, expected, quickScale: true));
+        Assert.Single(ExpectedVerdicts.Compare(new[] { new ClaimRow(1, "holds", "bulk at M = 2000 (4 seeds)") }, expected, quickScale: false));
+        Assert.Single(ExpectedVerdicts.Compare(new[] { new ClaimRow(1, "holds", "bulk at N = 2000 (4 seeds)") }, expected, quickScale: true));
+    }
+
+    [Fact]
     public void Format_DifferentRowsAtTheTwoScales_Throws() =>
         Assert.Throws<ArgumentException>(() => ExpectedVerdicts.Format("x.ipynb", Full, Full.Take(2).ToList()));
 

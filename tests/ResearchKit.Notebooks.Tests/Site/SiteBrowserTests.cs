@@ -55,4 +55,38 @@ public class SiteBrowserTests
         Assert.True(new FileInfo(png).Length > 10_000, "the screenshot is suspiciously small");
         _output.WriteLine($"screenshot: {png}");
     }
+
+    [Fact]
+    public async Task ExportedPage_InHeadlessChromium_DrawsThePlotlyNetChartsOffline()
+    {
+        string? browser = HeadlessChromium.Find();
+        if (browser is null)
+        {
+            const string message = "BROWSER TEST NOT RUN: no chromium on PATH, so the Plotly.NET charts were NOT checked in a browser.";
+            Assert.False(Environment.GetEnvironmentVariable("RESEARCHKIT_REQUIRE_BROWSER") == "1", message);
+            _output.WriteLine(message);
+            return;
+        }
+
+        string notebooks = TestEnvironment.StageWithLibrary("charts.ipynb");
+        string path = Path.Combine(notebooks, "charts.ipynb");
+        var result = await new NotebookRunner(RunScale.Quick).RunFileAsync(path);
+        Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Select(f => $"cell {f.CellNumber}: {f.Message}")));
+        string site = Path.Combine(Path.GetDirectoryName(notebooks)!, "site");
+        var cache = new NpmPackageCache(Path.Combine(TestEnvironment.RepositoryRoot, "data", "cache", "npm"));
+        var export = SiteExporter.Export(SiteExporter.ReadAll(new[] { path }), site, cache);
+        Assert.True(export.Assets.PlotlyIsLocal, "plotly.js was not copied beside the pages: " + string.Join(" ", export.Assets.Warnings));
+
+        string page = Path.Combine(site, "charts.html");
+        string html = File.ReadAllText(page);
+        Assert.DoesNotContain("cdn.plot.ly", html);      // not the formatter's CDN plotly.js 2.x …
+        Assert.DoesNotContain("require.min.js", html);   // … nor require.js: the page's local plotly.js draws
+        string dom = HeadlessChromium.DumpDom(browser, page);
+
+        // Three charts (one trailing value, one displayed twice), each drawn by plotly.js with its line trace.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(dom, "class=\"trace scatter").Count);
+        Assert.DoesNotContain("class=\"rk-chart-missing\"", dom);
+        Assert.Contains("<th>name</th>", dom);            // the DataFrame as a table
+    }
 }

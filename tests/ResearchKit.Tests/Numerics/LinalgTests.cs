@@ -161,6 +161,8 @@ public class LinalgTests
         using var scope = Linalg.Use(LinalgProvider.Native);
         Assert.Equal(LinalgProvider.Native, Linalg.Provider);
         Assert.StartsWith("native (", Linalg.Backend);
+        Assert.StartsWith("native (", Linalg.BackendDetail);
+        Assert.DoesNotContain(" threads", Linalg.Backend);
     }
 
     // ---- known answers (both paths) -------------------------------------------------------------------------------
@@ -336,6 +338,7 @@ public class LinalgTests
     {
         using var scope = Linalg.Use(LinalgProvider.Managed);
         Assert.StartsWith("managed (MathNet.Numerics", Linalg.Backend);
+        Assert.StartsWith(Linalg.Backend, Linalg.BackendDetail);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -31,4 +31,20 @@ public class NativeLapackTests
         Assert.True(lapack is not null, reason);
         Assert.StartsWith("native (", lapack!.Description);
     }
+
+    [NativeFact]
+    public void Description_NamesTheKindWithoutMachineDetail_DetailHasIt()
+    {
+        // Issue 10 item 6: the preamble line must be the same on another machine of the same kind.
+        var lapack = NativeLapack.TryLoad(out string reason);
+        Assert.True(lapack is not null, reason);
+        foreach (string machine in new[] { ", core ", " threads", "MAX_THREADS", "DYNAMIC_ARCH", "OPENBLAS_CORETYPE" })
+            Assert.DoesNotContain(machine, lapack!.Description);
+        Assert.StartsWith("native (", lapack!.Detail);
+        if (lapack.Detail.Contains("OpenBLAS", StringComparison.Ordinal))
+        {
+            Assert.Contains(", core ", lapack.Detail);
+            Assert.Matches(@"^native \(OpenBLAS \d+\.\d+\.\d+ \(", lapack.Description);
+        }
+    }
 }

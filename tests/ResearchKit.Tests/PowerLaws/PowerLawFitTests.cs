@@ -74,6 +74,44 @@ public class PowerLawFitTests
     }
 
     [Fact]
+    public void PairedBootstrap_PurePowerLaw_HalvesAgree_CurvedSpectrum_HalvesDiffer()
+    {
+        // A prescribed power law (α = 0.5, d = 200, M = 10d) on notebook 01's window split (ranks 10…22 and 22…50,
+        // the halves in log rank of 10…d/4): the exponents of the two halves agree within 3 paired bootstrap errors.
+        // A spectrum with a bend (slope 1.1 above rank 20, 1.6 below) is rejected.
+        var windows = new[] { new RankWindow(10, 22), new RankWindow(22, 50) };
+        var bc = BlockedCovariance.FromSampler(GaussianSampler.PowerLawSpectrum(200, 0.5), 2000, 100, 11);
+        var pure = PowerLawFit.Bootstrap(bc.Spectrum(FeatureScaling.Centre).Eigenvalues, windows,
+            r => bc.BootstrapSpectrum(FeatureScaling.Centre, r).Eigenvalues, 30, 5);
+        double se = pure[0].SlopeDifferenceStandardError(pure[1]);
+        Assert.True(se > 0 && double.IsFinite(se), $"se = {se}");
+        Assert.True(Math.Abs(pure[1].Fit.Slope - pure[0].Fit.Slope) <= 3 * se, $"Δs = {pure[1].Fit.Slope - pure[0].Fit.Slope}, se = {se}");
+
+        // The bent spectrum with 1 % multiplicative noise per replicate.
+        var bent = Enumerable.Range(1, 200).Select(i => i <= 20 ? Math.Pow(i, -1.1) : Math.Pow(20, 0.5) * Math.Pow(i, -1.6)).ToArray();
+        IReadOnlyList<double> Noisy(Random r) => bent.Select(v => v * Math.Exp(0.01 * (2 * r.NextDouble() - 1))).OrderByDescending(v => v).ToArray();
+        var curved = PowerLawFit.Bootstrap(bent, windows, Noisy, 30, 5);
+        double seBent = curved[0].SlopeDifferenceStandardError(curved[1]);
+        Assert.True(Math.Abs(curved[1].Fit.Slope - curved[0].Fit.Slope) > 3 * seBent, $"Δs = {curved[1].Fit.Slope - curved[0].Fit.Slope}, se = {seBent}");
+    }
+
+    [Fact]
+    public void PairedBootstrap_OneWindow_MatchesSingleWindowBootstrap_AndRejectsBadInput()
+    {
+        var bc = BlockedCovariance.FromSampler(GaussianSampler.PowerLawSpectrum(20, 1), 800, 40, 5);
+        var e = bc.Spectrum(FeatureScaling.Centre).Eigenvalues;
+        var w = new RankWindow(2, 12);
+        var single = PowerLawFit.Bootstrap(e, w, r => bc.BootstrapSpectrum(FeatureScaling.Centre, r).Eigenvalues, 5, 3);
+        var multi = PowerLawFit.Bootstrap(e, new[] { w }, r => bc.BootstrapSpectrum(FeatureScaling.Centre, r).Eigenvalues, 5, 3);
+        Assert.Equal(single.ReplicateSlopes, multi[0].ReplicateSlopes);
+        Assert.Throws<ArgumentException>(() => PowerLawFit.Bootstrap(e, Array.Empty<RankWindow>(), _ => e, 5, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PowerLawFit.Bootstrap(e, new[] { w }, _ => e, 1, 3));
+        var other = new PowerLawBootstrapResult(single.Fit, new[] { 1.0, 2.0 });
+        var ex = Assert.Throws<ArgumentException>(() => single.SlopeDifferenceStandardError(other));
+        Assert.Contains("length 2", ex.Message);
+    }
+
+    [Fact]
     public void BadInputs_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RankWindow(0, 5));

@@ -42,6 +42,22 @@ public class SpectralFormFactorTests
     }
 
     [Fact]
+    public void Compute_IntegrableControlOfNotebook01_PlateauIsOne()
+    {
+        // The integrable control as notebook 01 builds it (power-law diagonal levels, d = 200, the standard local
+        // window and unfolding), 200 spectra. For independent levels |Σ w e^(2πiτe)|² / Σ w² is exponentially
+        // distributed with mean 1 at τ ≫ 1/N, so the mean over 200 spectra × 8 well-separated τ in [2, 4] has a
+        // standard error ≈ 1/√1600 = 0.025: the plateau must be 1 within 3 of them. (With 2 spectra the same mean
+        // scatters by ≈ 0.25, which is the notebook's former plateau of 1.38.)
+        var windows = SpectrumWindows.Standard(200);
+        var spectra = Enumerable.Range(0, 200)
+            .Select(k => SpectrumDiagnostics.Analyse(IntegrableLevels.PowerLawDiagonal(200, 1.0, new Random(500 + k)), windows).Unfolded).ToList();
+        var taus = Enumerable.Range(0, 8).Select(j => Math.Pow(10, 0.30103 + 0.29897 * j / 7.0)).ToArray();
+        var k = SpectralFormFactor.Compute(spectra, taus);
+        NumericAssert.CloseAbs(1, k.Average(), 0.075, "plateau of the integrable control");
+    }
+
+    [Fact]
     public void BadInputs_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectralFormFactor.GoeTheory(-1));

@@ -179,6 +179,51 @@ public class LatentInstanceDifficultyModelTests
     }
 
     [Fact]
+    public void SimulateFailureCurve_IsUnbiasedAgainstTheQuadrature_WithAndWithoutBias()
+    {
+        // Drawn precisions (importance-sampled) and geometric first-success times against the τ quadrature, from
+        // k = 1 (failure ≈ 0.8) to k = 10⁴ (≈ 10⁻⁷): every point within 4 standard errors.
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        int[] ks = { 1, 10, 100, 1000, 10000 };
+        foreach (var biases in new[] { new[] { 0.0 }, Enumerable.Range(0, 64).Select(i => 2e-4 * Math.Sin(i)).ToArray() })
+        {
+            var sim = lid.SimulateFailureCurve(biases, ks, 400_000, 3);
+            var exact = lid.FailureCurve(biases, ks);
+            for (int m = 0; m < ks.Length; m++)
+            {
+                Assert.True(sim.StandardErrors[m] > 0 && sim.StandardErrors[m] < 0.2 * exact[m], $"k = {ks[m]}: SE {sim.StandardErrors[m]} vs {exact[m]}");
+                Assert.True(Math.Abs(sim.Failure[m] - exact[m]) <= 4 * sim.StandardErrors[m], $"k = {ks[m]}: {sim.Failure[m]} vs {exact[m]} ± {sim.StandardErrors[m]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void SimulateFailureCurve_EffectiveExponent_JackknifeCoversTheQuadratureSlope()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        int[] window = Enumerable.Range(0, 9).Select(i => (int)Math.Round(Math.Pow(10, 3 + i / 8.0))).ToArray();
+        var sim = lid.SimulateFailureCurve(new[] { 0.0 }, window, 400_000, 9);
+        var (beta, se) = sim.EffectiveExponent();
+        double exact = LatentInstanceDifficultyModel.EffectiveExponent(window, lid.FailureCurve(new[] { 0.0 }, window));
+        Assert.True(se > 0 && se < 0.1, $"SE = {se}");
+        Assert.True(Math.Abs(beta - exact) <= 4 * se, $"{beta} ± {se} vs {exact}");
+        var again = lid.SimulateFailureCurve(new[] { 0.0 }, window, 400_000, 9);
+        Assert.Equal(sim.Failure, again.Failure);
+    }
+
+    [Fact]
+    public void SimulateFailureCurve_BadInputs_Throw()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        Assert.Throws<ArgumentException>(() => lid.SimulateFailureCurve(new[] { 0.0 }, new[] { 10, 5 }, 10_000, 1));
+        Assert.Throws<ArgumentException>(() => lid.SimulateFailureCurve(new[] { 0.0 }, new[] { 5 }, 10_000, 1));
+        var few = Assert.Throws<ArgumentOutOfRangeException>(() => lid.SimulateFailureCurve(new[] { 0.0 }, new[] { 1, 5 }, 1_000, 1));
+        Assert.Contains("instances", few.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => lid.SimulateFailureCurve(new[] { 0.0 }, new[] { 1, 5 }, 10_000, 1, batches: 1));
+        Assert.Throws<ArgumentException>(() => lid.SimulateFailureCurve(new[] { double.NaN }, new[] { 1, 5 }, 10_000, 1));
+    }
+
+    [Fact]
     public void BadInputs_ThrowNamingTheParameter()
     {
         Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => new LatentInstanceDifficultyModel(0, 1, 2.5, 1e-3, 1e-4, 1e-9)).ParamName);

@@ -190,4 +190,75 @@ public class LinearTeacherStudentTheoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinearTeacherStudentTheory(0.5, 0.01).CrossingTimes(1e-3, maxTime: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.TwoLayerEquivalentRate(-0.01, 2));
     }
+
+    [Theory]
+    [InlineData(0.1, 0.01)]
+    [InlineData(0.9, 0.05)]
+    [InlineData(1.5, 0.02)]
+    public void GradientDescentLosses_OneStep_MatchMarchenkoPasturMoments(double lambda, double eta)
+    {
+        // (1 − 2ην)² expanded with the MP moments E ν = 1, E ν² = 1 + λ, E ν³ = 1 + 3λ + λ² (atom at 0 included).
+        var th = new LinearTeacherStudentTheory(lambda, eta);
+        NumericAssert.Close(1 - 4 * eta + 4 * eta * eta * (1 + lambda), th.GradientDescentGeneralizationLoss(1), 1e-10);
+        NumericAssert.Close(1 - 4 * eta * (1 + lambda) + 4 * eta * eta * (1 + 3 * lambda + lambda * lambda), th.GradientDescentTrainLoss(1), 1e-10);
+    }
+
+    [Fact]
+    public void GradientDescentLosses_SmallRate_ApproachGradientFlow()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 1e-5);
+        NumericAssert.Close(th.TrainLoss(2e5), th.GradientDescentTrainLoss(2e5), 1e-4);
+        NumericAssert.Close(th.GeneralizationLoss(2e5), th.GradientDescentGeneralizationLoss(2e5), 1e-4);
+    }
+
+    [Fact]
+    public void GradientDescentCrossingTimes_AreEarlierThanGradientFlow()
+    {
+        // Each GD step contracts by (1 − 2η₀ν)² < e^(−4η₀ν), so GD reaches every loss level first.
+        var th = new LinearTeacherStudentTheory(0.1, 0.01);
+        var gd = th.GradientDescentCrossingTimes(1e-3);
+        var flow = th.CrossingTimes(1e-3);
+        Assert.True(gd.TrainCrossing < flow.TrainCrossing && gd.GeneralizationCrossing < flow.GeneralizationCrossing);
+    }
+
+    [Fact]
+    public void GradientDescent_BadInput_Throws()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 0.01);
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.GradientDescentTrainLoss(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => th.GradientDescentGeneralizationLoss(double.NaN));
+        Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.01, 1e-3).GradientDescentTrainLoss(10));
+        Assert.Throws<InvalidOperationException>(() => new LinearTeacherStudentTheory(0.5, 0.5).GradientDescentCrossingTimes(1e-3));
+    }
+
+    [Theory]
+    [InlineData(1.003, 3e5)]
+    [InlineData(1.05, 2e5)]
+    [InlineData(0.5, 300)]
+    public void LateTimeGeneralizationLoss_Derivative_IsMinusFourEtaLateTimeTrainLoss(double lambda, double t)
+    {
+        // Eq. 21 for the late-time pair: d/dt L_gen = −4η₀ L_tr.
+        const double eta = 0.01;
+        double h = 1e-4 * t;
+        double d = (LinearTeacherStudentTheory.LateTimeGeneralizationLoss(lambda, eta, t + h) - LinearTeacherStudentTheory.LateTimeGeneralizationLoss(lambda, eta, t - h)) / (2 * h);
+        NumericAssert.Close(-4 * eta * LinearTeacherStudentTheory.LateTimeTrainLoss(lambda, eta, t), d, 1e-6);
+    }
+
+    [Fact]
+    public void LateTimeLosses_BelowOne_MatchEq11Asymptotes()
+    {
+        var th = new LinearTeacherStudentTheory(0.5, 0.01);
+        double t = 3e5;   // x = 4(1 − √λ)²η₀t ≈ 1030: the integral's correction 1 − 3/(2x) is 0.15 %
+        NumericAssert.Close(th.AsymptoticTrainLoss(t), LinearTeacherStudentTheory.LateTimeTrainLoss(0.5, 0.01, t), 1e-12);
+        NumericAssert.Close(th.AsymptoticGeneralizationLoss(t), LinearTeacherStudentTheory.LateTimeGeneralizationLoss(0.5, 0.01, t), 3e-3);
+    }
+
+    [Fact]
+    public void LateTimeLosses_BadInput_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeTrainLoss(1.0, 0.01, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeGeneralizationLoss(double.NaN, 0.01, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeGeneralizationLoss(1.01, 0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentTheory.LateTimeTrainLoss(1.01, 0.01, 0));
+    }
 }

@@ -102,4 +102,40 @@ public class SCurveFitTests
         Assert.Throws<ArgumentNullException>(() => GrokkingSharpness.Measure(t, y, null!));
         Assert.Throws<ArgumentException>(() => GrokkingSharpness.Measure(t, y, t, new[] { 0.0, 1 }));
     }
+
+    [Fact]
+    public void FitFixedLevels_ExactCurve_RecoversSharpnessAndJump()
+    {
+        var t = Enumerable.Range(0, 300).Select(i => 10.0 * i).ToArray();
+        var a = t.Select(x => SCurveFit.Evaluate(0.25, 0.004, 1200, 0.75, x)).ToArray();
+        var fit = SCurveFit.FitFixedLevels(t, a, 0.25, 0.75);
+        NumericAssert.Close(0.004, fit.Sharpness, 1e-8);
+        NumericAssert.Close(1200, fit.JumpTime, 1e-8);
+        Assert.Equal(0.25, fit.Amplitude);
+        Assert.Equal(0.75, fit.Offset);
+        Assert.Equal(SCurveFitExit.Converged, fit.Exit);
+    }
+
+    [Fact]
+    public void FitFixedLevels_BadInput_Throws()
+    {
+        var t = new[] { 0.0, 1, 2, 3 };
+        var a = new[] { 0.5, 0.6, 0.9, 1.0 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => SCurveFit.FitFixedLevels(t, a, 0, 0.75));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SCurveFit.FitFixedLevels(t, a, double.NaN, 0.75));
+        Assert.Throws<ArgumentException>(() => SCurveFit.FitFixedLevels(new[] { 1.0, 1, 1, 1 }, a, 0.25, 0.75));
+        Assert.ThrowsAny<ArgumentException>(() => SCurveFit.FitFixedLevels(t, new[] { 0.5, 0.6 }, 0.25, 0.75));
+    }
+
+    [Fact]
+    public void GrokkingSharpness_AuthorsMeasures_FromFixedLevelFits()
+    {
+        var t = Enumerable.Range(0, 400).Select(i => 10.0 * i).ToArray();
+        var tr = t.Select(x => SCurveFit.Evaluate(0.25, 0.01, 500, 0.75, x)).ToArray();
+        var gen = t.Select(x => SCurveFit.Evaluate(0.25, 0.002, 2000, 0.75, x)).ToArray();
+        var m = GrokkingSharpness.MeasureFixedLevels(t, tr, gen, 0.25, 0.75);
+        NumericAssert.Close(2000.0 / 500 - 1, m.JumpTimeRatioGap, 1e-7);
+        NumericAssert.Close(0.002 / (2 * Math.Sqrt(Math.PI)), m.MaxGeneralizationSlope, 1e-7);   // the authors' s_gen/(2√π) at a = ¼
+        NumericAssert.Close(0.2, m.RelativeSharpness, 1e-7);
+    }
 }

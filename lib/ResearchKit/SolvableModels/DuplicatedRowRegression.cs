@@ -1,0 +1,137 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using ResearchKit.Numerics;
+
+namespace ResearchKit.SolvableModels;
+
+/// <summary>
+/// A misspecified linear regression with verbatim duplicates: x ~ 𝒩(0, I_p), y = xᵀβ without noise, least squares on
+/// the first m coordinates only, trained on n unique rows plus d distinct rows each repeated r times. The unobserved
+/// coordinates act as noise z = x_outᵀβ_out with variance ‖β_out‖², shared by the copies of a row.
+/// </summary>
+/// <remarks>
+/// Chudnovsky, Kazdan, Levi, Schaeffer et al. 2026 (arXiv 2606.24998), linear model (equations as in the project spec,
+/// from course notes on v1). Given the observed design, with M = C_u + r·C_d (C_u, C_d the Gram matrices of the unique
+/// and of the distinct duplicated rows): E[L_test] = ‖β_out‖²[1 + tr(M⁻¹(C_u + r²C_d)M⁻¹)] and
+/// E[L_train] = ‖β_out‖²[n + rd − tr((C_u + r²C_d)M⁻¹)]/(n + rd); both follow from â − β_in = (XᵀX)⁻¹Xᵀz with
+/// Cov z = ‖β_out‖²(I_n ⊕ d blocks 1_r1_rᵀ). p enters only through ‖β_out‖². Notebook 11.
+/// </remarks>
+public sealed class DuplicatedRowRegression
+{
+    private readonly Matrix<double> unique, duplicated;
+
+    /// <summary>A design: the unique rows and the distinct duplicated rows (each used <paramref name="repeats"/> times).</summary>
+    /// <param name="uniqueRows">n × m observed coordinates of the unique rows (n ≥ 0 rows).</param>
+    /// <param name="duplicatedRows">d × m observed coordinates of the distinct duplicated rows.</param>
+    /// <param name="repeats">r. Range: ≥ 1.</param>
+    /// <param name="unobservedNorm2">‖β_out‖². Range: ≥ 0.</param>
+    public DuplicatedRowRegression(Matrix<double> uniqueRows, Matrix<double> duplicatedRows, int repeats, double unobservedNorm2 = 1)
+    {
+        Guard.NotNull(uniqueRows);
+        Guard.NotNull(duplicatedRows);
+        Guard.Positive(repeats);
+        Guard.NonNegative(unobservedNorm2);
+        if (uniqueRows.ColumnCount != duplicatedRows.ColumnCount)
+            throw new ArgumentException($"uniqueRows has {uniqueRows.ColumnCount} columns but duplicatedRows has {duplicatedRows.ColumnCount}; allowed: equal.", nameof(duplicatedRows));
+        if (uniqueRows.RowCount + repeats * duplicatedRows.RowCount < uniqueRows.ColumnCount)
+            throw new ArgumentException($"n + r·d = {uniqueRows.RowCount + repeats * duplicatedRows.RowCount} rows < m = {uniqueRows.ColumnCount}: least squares is not determined.", nameof(uniqueRows));
+        unique = uniqueRows;
+        duplicated = duplicatedRows;
+        Repeats = repeats;
+        UnobservedNorm2 = unobservedNorm2;
+    }
+
+    /// <summary>r.</summary>
+    public int Repeats { get; }
+
+    /// <summary>‖β_out‖².</summary>
+    public double UnobservedNorm2 { get; }
+
+    /// <summary>Training rows n + r·d.</summary>
+    public int TrainingRows => unique.RowCount + Repeats * duplicated.RowCount;
+
+    /// <summary>Draws a Gaussian design: n unique and d distinct duplicated rows of m standard normal coordinates.</summary>
+    /// <param name="observed">m. Range: ≥ 1.</param>
+    /// <param name="uniqueCount">n. Range: ≥ 0.</param>
+    /// <param name="duplicatedCount">d. Range: ≥ 0.</param>
+    /// <param name="repeats">r. Range: ≥ 1.</param>
+    /// <param name="random">The generator.</param>
+    public static DuplicatedRowRegression Sample(int observed, int uniqueCount, int duplicatedCount, int repeats, Random random)
+    {
+        Guard.Positive(observed);
+        Guard.AtLeast(uniqueCount, 0);
+        Guard.AtLeast(duplicatedCount, 0);
+        Guard.NotNull(random);
+        var u = Matrix<double>.Build.Dense(uniqueCount, observed, (_, _) => Normal.Sample(random, 0, 1));
+        var d = Matrix<double>.Build.Dense(duplicatedCount, observed, (_, _) => Normal.Sample(random, 0, 1));
+        return new DuplicatedRowRegression(u, d, repeats);
+    }
+
+    /// <summary>E[L_test | design] = ‖β_out‖²[1 + tr(M⁻¹(C_u + r²C_d)M⁻¹)].</summary>
+    public double ExpectedTestRisk()
+    {
+        var (mInv, k) = Parts();
+        return UnobservedNorm2 * (1 + (mInv * k * mInv).Trace());
+    }
+
+    /// <summary>E[L_train | design] = ‖β_out‖²[n + rd − tr((C_u + r²C_d)M⁻¹)]/(n + rd) (mean squared residual over all training rows).</summary>
+    public double ExpectedTrainRisk()
+    {
+        var (mInv, k) = Parts();
+        return UnobservedNorm2 * (TrainingRows - (k * mInv).Trace()) / TrainingRows;
+    }
+
+    /// <summary>
+    /// Monte-Carlo check of the closed forms on this design: draws the unobserved noise z (shared by copies) and a fresh
+    /// test point's coordinates, fits least squares, and returns the mean and standard error of the test and train risks.
+    /// </summary>
+    /// <param name="draws">Number of noise draws. Range: ≥ 2.</param>
+    /// <param name="random">The generator.</param>
+    public (double TestMean, double TestError, double TrainMean, double TrainError) Simulate(int draws, Random random)
+    {
+        Guard.AtLeast(draws, 2);
+        Guard.NotNull(random);
+        int n = unique.RowCount, d = duplicated.RowCount, m = unique.ColumnCount, rows = TrainingRows;
+        var x = Matrix<double>.Build.Dense(rows, m);
+        x.SetSubMatrix(0, 0, unique);
+        for (int j = 0; j < d; j++)
+            for (int c = 0; c < Repeats; c++)
+                x.SetRow(n + j * Repeats + c, duplicated.Row(j));
+        var qr = x.QR();
+        double sd = Math.Sqrt(UnobservedNorm2);
+        var test = new double[draws];
+        var train = new double[draws];
+        var z = Vector<double>.Build.Dense(rows);
+        for (int t = 0; t < draws; t++)
+        {
+            for (int i = 0; i < n; i++)
+                z[i] = sd * Normal.Sample(random, 0, 1);
+            for (int j = 0; j < d; j++)
+            {
+                double shared = sd * Normal.Sample(random, 0, 1);
+                for (int c = 0; c < Repeats; c++)
+                    z[n + j * Repeats + c] = shared;
+            }
+            // y − x_inᵀβ_in = z, so the error of â is the least-squares fit of z; test risk = ‖â − β_in‖² + ‖β_out‖².
+            var err = qr.Solve(z);
+            test[t] = err.DotProduct(err) + UnobservedNorm2;
+            var r = z - x * err;
+            train[t] = r.DotProduct(r) / rows;
+        }
+        return (test.Average(), Sem(test), train.Average(), Sem(train));
+    }
+
+    private (Matrix<double> MInverse, Matrix<double> K) Parts()
+    {
+        var cu = unique.TransposeThisAndMultiply(unique);
+        var cd = duplicated.TransposeThisAndMultiply(duplicated);
+        var mInv = (cu + Repeats * cd).Inverse();
+        return (mInv, cu + (double)Repeats * Repeats * cd);
+    }
+
+    private static double Sem(double[] v)
+    {
+        double mean = v.Average();
+        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1) / v.Length);
+    }
+}
