@@ -58,42 +58,9 @@ for line in sys.stdin:
     /// <summary>Starts the first of $RESEARCHKIT_PYTHON, python3, /usr/bin/python3 that imports NumPy; null (and why) if none.</summary>
     public static NumpyReference? Start(out string reason)
     {
-        var candidates = new[] { Environment.GetEnvironmentVariable("RESEARCHKIT_PYTHON"), "python3", "/usr/bin/python3" };
-        var tried = new List<string>();
-        foreach (string candidate in candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Cast<string>())
-        {
-            Process? p = null;
-            try
-            {
-                var info = new ProcessStartInfo(candidate)
-                {
-                    RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                };
-                info.ArgumentList.Add("-c");
-                info.ArgumentList.Add(Script);
-                p = Process.Start(info)!;
-                _ = p.StandardError.ReadToEndAsync(); // drained so the child never blocks on a full pipe
-                string? banner = p.StandardOutput.ReadLine();
-                if (banner is not null && banner.StartsWith("NumPy ", StringComparison.Ordinal))
-                {
-                    reason = "";
-                    return new NumpyReference(p, banner + $" ({candidate})");
-                }
-                tried.Add(candidate + ": no numpy");
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                tried.Add(candidate + ": not found");
-            }
-            if (p is not null)
-            {
-                if (!p.HasExited)
-                    p.Kill();
-                p.Dispose();
-            }
-        }
-        reason = "no python3 with numpy (" + string.Join("; ", tried) + "; Debian: apt-get install python3-numpy)";
-        return null;
+        var p = PythonReference.Start(Script, "NumPy ", "numpy", out string description);
+        reason = p is null ? description : "";
+        return p is null ? null : new NumpyReference(p, description);
     }
 
     /// <summary>Builds NumPy's input for <paramref name="kernel"/> at <paramref name="size"/> and makes one warm-up call.</summary>

@@ -81,44 +81,8 @@ for line in sys.stdin:
         return FormattableString.Invariant($"ratio ridge-equivalent {Modes}x{GridPoints} vs scipy: {o / t:F2}");
     }
 
-    private static Process? Start(out string description)
-    {
-        var candidates = new[] { Environment.GetEnvironmentVariable("RESEARCHKIT_PYTHON"), "/usr/bin/python3", "python3" };
-        var tried = new List<string>();
-        foreach (string candidate in candidates.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().Cast<string>())
-        {
-            Process? p = null;
-            try
-            {
-                var info = new ProcessStartInfo(candidate)
-                {
-                    RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                };
-                info.ArgumentList.Add("-c");
-                info.ArgumentList.Add(Script);
-                p = Process.Start(info)!;
-                _ = p.StandardError.ReadToEndAsync();
-                string? banner = p.StandardOutput.ReadLine();
-                if (banner is not null && banner.StartsWith("SciPy ", StringComparison.Ordinal))
-                {
-                    description = banner + $" ({candidate})";
-                    return p;
-                }
-                tried.Add(candidate + ": no scipy");
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                tried.Add(candidate + ": not found");
-            }
-            if (p is not null)
-            {
-                if (!p.HasExited) p.Kill();
-                p.Dispose();
-            }
-        }
-        description = "no python3 with scipy (" + string.Join("; ", tried) + "; Debian: apt-get install python3-scipy)";
-        return null;
-    }
+    private static Process? Start(out string description) =>
+        PythonReference.Start(Script, "SciPy ", "scipy", out description, "/usr/bin/python3", "python3");
 
     private static double Median(List<double> values)
     {
