@@ -97,7 +97,8 @@ internal sealed class CsvTable
         throw new InvalidDataException($"{Path}: line {row.Line}, column '{column}' = '{v}' is not an integer.");
     }
 
-    private static string[] Split(string line, string path, int lineNumber)
+    /// <summary>Comma-separated fields with optional double quotes ("" inside quotes is a literal quote).</summary>
+    internal static string[] Split(string line, string path, int lineNumber)
     {
         var fields = new List<string>();
         var current = new StringBuilder();

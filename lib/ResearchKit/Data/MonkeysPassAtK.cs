@@ -104,7 +104,7 @@ public sealed class MonkeysPassAtK
         string? headerLine = reader.ReadLine();
         if (headerLine is null)
             throw new InvalidDataException($"{path}: the file is empty; expected the header {string.Join(',', Columns)} and data rows.");
-        string[] header = SplitCsv(headerLine, path, 1);
+        string[] header = CsvTable.Split(headerLine, path, 1);
         var index = new Dictionary<string, int>();
         for (int j = 0; j < header.Length; j++)
             index.TryAdd(header[j].Trim(), j);
@@ -124,7 +124,7 @@ public sealed class MonkeysPassAtK
             line++;
             if (text.Length == 0 && reader.Peek() < 0)
                 break; // a final empty line is the file's end, not a row
-            string[] f = SplitCsv(text, path, line);
+            string[] f = CsvTable.Split(text, path, line);
             if (f.Length != header.Length)
                 throw new InvalidDataException($"{path}: row at line {line} has {f.Length} fields, the header has {header.Length}.");
             string model = Text(f, index["model"], "model", path, line);
@@ -193,30 +193,5 @@ public sealed class MonkeysPassAtK
             && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue)
             return (int)d;
         throw new InvalidDataException($"{path}: line {line}, column '{name}' = '{v}' is not an integer count.");
-    }
-
-    // Comma-separated fields with optional double quotes ("" inside quotes is a literal quote).
-    private static string[] SplitCsv(string line, string path, int lineNumber)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else current.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(ch);
-        }
-        if (quoted)
-            throw new InvalidDataException($"{path}: line {lineNumber} has an unterminated quoted field.");
-        fields.Add(current.ToString());
-        return fields.ToArray();
     }
 }
