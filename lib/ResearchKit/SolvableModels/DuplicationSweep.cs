@@ -95,7 +95,7 @@ public static class DuplicationSweep
         var a = Matrix<double>.Build.Dense(observed, observed);
         for (int i = 0; i < observed; i++)
         {
-            a[i, i] = Math.Sqrt(ChiSquared.Sample(random, rows - i));
+            a[i, i] = Math.Sqrt(Gamma.Sample(random, 0.5 * (rows - i), 0.5));     // χ²(k) = Gamma(k/2, rate 1/2)
             for (int j = 0; j < i; j++)
                 a[i, j] = Normal.Sample(random, 0, 1);
         }
@@ -167,15 +167,17 @@ public static class DuplicationSweep
         var runs = Sweep.Run(designs, seed, (_, random) =>
         {
             var model = DuplicatedRowRegression.Sample(observed, n, d, repeats, random);
-            var (test, _, train, _) = model.Simulate(noiseDraws, random);
-            return (ClosedTest: model.ExpectedTestRisk() - 1, SimTest: test - 1, ClosedTrain: model.ExpectedTrainRisk(), SimTrain: train);
+            var (test, testSe, train, trainSe) = model.Simulate(noiseDraws, random);
+            return (ClosedTest: model.ExpectedTestRisk() - 1, SimTest: test - 1, TestSe: testSe, ClosedTrain: model.ExpectedTrainRisk(), SimTrain: train, TrainSe: trainSe);
         });
         double[] simTest = runs.Select(x => x.SimTest).ToArray();
-        double[] testDiff = runs.Select(x => x.SimTest - x.ClosedTest).ToArray();
-        double[] trainDiff = runs.Select(x => x.SimTrain - x.ClosedTrain).ToArray();
+        // The closed forms are exact given the design, so the paired difference carries only the noise draws' error:
+        // its standard error pools the within-design standard errors, sqrt(Σ se_j²)/J.
+        double Pooled(Func<(double ClosedTest, double SimTest, double TestSe, double ClosedTrain, double SimTrain, double TrainSe), double> se) =>
+            Math.Sqrt(runs.Sum(x => se(x) * se(x))) / runs.Length;
         return new DuplicationMonteCarloPoint(repeats, d, n, runs.Average(x => x.ClosedTest), simTest.Average(), StandardError(simTest),
-            testDiff.Average(), StandardError(testDiff), runs.Average(x => x.ClosedTrain), runs.Average(x => x.SimTrain),
-            trainDiff.Average(), StandardError(trainDiff));
+            runs.Average(x => x.SimTest - x.ClosedTest), Pooled(x => x.TestSe), runs.Average(x => x.ClosedTrain), runs.Average(x => x.SimTrain),
+            runs.Average(x => x.SimTrain - x.ClosedTrain), Pooled(x => x.TrainSe));
     }
 
     private static double StandardError(double[] v)
@@ -224,11 +226,11 @@ public sealed record DuplicationSweepResult(int Observed, int TrainingRows, doub
 /// <param name="SimulatedExcessTest">Mean simulated excess test risk.</param>
 /// <param name="SimulatedExcessTestError">Its standard error over designs.</param>
 /// <param name="TestDifference">Mean of simulated − closed form, design by design.</param>
-/// <param name="TestDifferenceError">Its standard error.</param>
+/// <param name="TestDifferenceError">Its standard error from the noise draws (pooled within-design standard errors).</param>
 /// <param name="ClosedFormTrain">Mean closed-form train risk.</param>
 /// <param name="SimulatedTrain">Mean simulated train risk.</param>
 /// <param name="TrainDifference">Mean of simulated − closed form train risk.</param>
-/// <param name="TrainDifferenceError">Its standard error.</param>
+/// <param name="TrainDifferenceError">Its standard error from the noise draws.</param>
 public sealed record DuplicationMonteCarloPoint(int Repeats, int DuplicatedRows, int UniqueRows, double ClosedFormExcessTest, double SimulatedExcessTest,
     double SimulatedExcessTestError, double TestDifference, double TestDifferenceError, double ClosedFormTrain, double SimulatedTrain,
     double TrainDifference, double TrainDifferenceError);
