@@ -16,7 +16,17 @@ import sys, time
 import numpy as np
 a = np.ones((64, 64)); a @ a; np.linalg.eigvalsh(a)
 libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if ('blas' in l or 'lapack' in l) and '/' in l})
-print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS'), flush=True)
+core = ''
+for lib in libs:
+    if 'openblas' in lib:
+        try:
+            import ctypes
+            name = ctypes.CDLL(lib).openblas_get_corename; name.restype = ctypes.c_char_p
+            core = ', OpenBLAS core ' + name().decode()
+        except Exception:
+            pass
+        break
+print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS') + core, flush=True)
 f = None
 for line in sys.stdin:
     cmd = line.split()

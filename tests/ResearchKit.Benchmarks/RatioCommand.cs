@@ -32,6 +32,9 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
   --no-sweep     skip the Sweep speed-up measurement
   --chinchilla N timed Chinchilla grid fits against SciPy's L-BFGS-B (default 1; 0 skips; each SciPy run takes about a minute)
   --only-chinchilla  run only the Chinchilla fit comparison
+  --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
+                 OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
+                 the core itself; both sides print the core they use), or both, one after the other
 """;
 
     public static int Run(string[] args)
@@ -42,6 +45,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         bool sweep = true;
         int chinchilla = 1;
         bool onlyChinchilla = false;
+        string environment = "both";
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,6 +57,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 case "--no-sweep": sweep = false; break;
                 case "--chinchilla" when i + 1 < args.Length && int.TryParse(args[i + 1], out chinchilla) && chinchilla >= 0: i++; break;
                 case "--only-chinchilla": onlyChinchilla = true; break;
+                case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
         }
@@ -64,6 +69,9 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
             Console.WriteLine($"load average at end: {LoadAverage()}");
             return 0;
         }
+        bool tuned = TunedVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+        if (environment == "unset" && tuned)
+            return RunUnsetChild(args, out _);
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
         Console.WriteLine($"default backend: {Linalg.BackendDetail}");
@@ -134,6 +142,25 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         }
         foreach (string line in ratioLines.Concat(managedLines))
             Console.WriteLine(line);
+
+        if (environment == "both" && tuned)
+        {
+            // OpenBLAS reads the variables once, when it is loaded: the unset run needs a process of its own, and NumPy,
+            // started by that process, inherits the same environment.
+            Console.WriteLine();
+            Console.WriteLine("=== the same ratios with " + string.Join(" and ", TunedVariables) + " unset (child process) ===");
+            int code = RunUnsetChild(args, out var unsetLines);
+            if (code != 0)
+                Console.WriteLine($"the unset run exited with {code}");
+            Console.WriteLine();
+            Console.WriteLine("ratios, environment as set | unset:");
+            foreach (string line in ratioLines)
+            {
+                string key = line[..line.LastIndexOf(':')];
+                string? other = unsetLines.FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+                Console.WriteLine($"{line} | {(other is null ? "-" : other[(other.LastIndexOf(':') + 1)..].Trim())}");
+            }
+        }
 
         if (sweep)
         {
@@ -216,6 +243,41 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         Console.WriteLine(FormattableString.Invariant(
             $"sweep {SweepWorkload.Trials} trials x {SweepWorkload.DrawsPerTrial} draws: 1 thread {t1:F3} s, 2 threads {t2:F3} s"));
         Console.WriteLine(FormattableString.Invariant($"speedup sweep 2 threads vs 1: {t1 / t2:F2} (results bit-identical: {(identical ? "yes" : "NO")})"));
+    }
+
+    private static readonly string[] TunedVariables = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
+
+    /// <summary>
+    /// Runs this command again in a child process with <see cref="TunedVariables"/> removed from its environment (linear
+    /// algebra only: no sweep, no Chinchilla fit), echoes its output and returns its `ratio` lines.
+    /// </summary>
+    private static int RunUnsetChild(string[] args, out List<string> ratioLines)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            start.ArgumentList.Add(typeof(RatioCommand).Assembly.Location);
+        start.ArgumentList.Add("ratios");
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--environment" or "--chinchilla" && i + 1 < args.Length) { i++; continue; }
+            if (args[i] is "--no-sweep" or "--only-chinchilla") continue;
+            start.ArgumentList.Add(args[i]);
+        }
+        foreach (string extra in new[] { "--environment", "as-set", "--no-sweep", "--chinchilla", "0" })
+            start.ArgumentList.Add(extra);
+        foreach (string v in TunedVariables)
+            start.Environment.Remove(v);
+        ratioLines = [];
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+        while (child.StandardOutput.ReadLine() is { } line)
+        {
+            Console.WriteLine("  " + line);
+            if (line.StartsWith("ratio ", StringComparison.Ordinal))
+                ratioLines.Add(line);
+        }
+        child.WaitForExit();
+        return child.ExitCode;
     }
 
     private static double Median(IReadOnlyList<double> values)

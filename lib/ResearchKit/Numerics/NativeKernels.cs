@@ -41,14 +41,14 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
 
     public double[] SymmetricEigenvalues(Matrix<double> a)
     {
-        double[] work = a.ToColumnMajorArray();
+        double[] work = LargeBuffers.ColumnMajorCopy(a);
         return Syevd(work, a.RowCount, vectors: false);
     }
 
     public SymmetricEigenResult SymmetricEigen(Matrix<double> a)
     {
         int n = a.RowCount;
-        double[] work = a.ToColumnMajorArray();
+        double[] work = LargeBuffers.ColumnMajorCopy(a);
         double[] values = Syevd(work, n, vectors: true);
         return new SymmetricEigenResult(values, Matrix<double>.Build.Dense(n, n, work));
     }
@@ -56,7 +56,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     public Matrix<double>? CholeskySolve(Matrix<double> a, Matrix<double> b)
     {
         int n = a.RowCount, nrhs = b.ColumnCount, info;
-        double[] sa = a.ToColumnMajorArray(), sb = b.ToColumnMajorArray();
+        double[] sa = LargeBuffers.ColumnMajorCopy(a), sb = LargeBuffers.ColumnMajorCopy(b);
         byte uplo = (byte)'L';
         fixed (double* pa = sa, pb = sb)
             lapack.Dposv(&uplo, &n, &nrhs, pa, &n, pb, &n, &info, 1);
@@ -69,7 +69,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     public Matrix<double>? Cholesky(Matrix<double> a)
     {
         int n = a.RowCount, info;
-        double[] s = a.ToColumnMajorArray();
+        double[] s = LargeBuffers.ColumnMajorCopy(a);
         byte uplo = (byte)'L';
         fixed (double* p = s)
             lapack.Dpotrf(&uplo, &n, p, &n, &info, 1);
@@ -85,7 +85,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     public double[] SingularValues(Matrix<double> a)
     {
         int m = a.RowCount, n = a.ColumnCount, one = 1, info, lwork = -1;
-        double[] s = a.ToColumnMajorArray();
+        double[] s = LargeBuffers.ColumnMajorCopy(a);
         var values = new double[Math.Min(m, n)];
         var iwork = new int[8 * Math.Min(m, n)];
         byte jobz = (byte)'N';
@@ -131,11 +131,8 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
         return w;
     }
 
-    /// <summary>
-    /// Output and workspace arrays that LAPACK overwrites entirely: skipping .NET's zeroing saves a pass over memory
-    /// (150 MB of workspace for an eigendecomposition with vectors at n = 3072).
-    /// </summary>
-    private static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
+    /// <summary>Output and workspace arrays that LAPACK overwrites entirely: not zeroed, huge pages when large (<see cref="LargeBuffers"/>).</summary>
+    private static double[] Uninitialized(int length) => LargeBuffers.Uninitialized(length);
 
     /// <summary>The column-major entries without copying when the matrix is dense (the array is only read).</summary>
     private static double[] ReadOnlyStorage(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();

@@ -2,10 +2,16 @@ using ResearchKit.Data;
 using ResearchKit.InferenceScaling;
 using ResearchKit.Tests.Data;
 
-namespace ResearchKit.Tests.Papers;
+namespace ResearchKit.Tests.InferenceScaling;
 
-/// <summary>Meir, Keidar, Levi, Reuveni, Hirshberg, arXiv 2601.21522 (ReD), on the Large Language Monkeys data (notebook 07).</summary>
-public class P07_MeirResetAndDiscardTests
+/// <summary>
+/// Reset-and-discard theory against our own simulation on the recorded Large Language Monkeys outcomes (notebook 07;
+/// Meir et al., arXiv 2601.21522): a theorem that holds for every failure curve, theory against simulation, and the
+/// notebook's computed savings pinned as a regression. The paper's own claims are notebook 07's claims table, checked
+/// through its expected verdicts (notebooks/verdicts); the tests here pin properties and known answers of the
+/// library's models, not the paper's numbers.
+/// </summary>
+public class ResetAndDiscardOnRecordedOutcomesTests
 {
     private static readonly MonkeysPassAtK Monkeys = MonkeysPassAtK.Load(SharedData.File("large-language-monkeys-passk", MonkeysPassAtK.FileName));
 
@@ -13,24 +19,7 @@ public class P07_MeirResetAndDiscardTests
         => CoverageQuestions.FromRecordedOutcomes(Monkeys.Problems(model, bench).Where(p => p.Successes > 0).ToArray());
 
     [Fact]
-    public void ResetAndDiscard_Pythia12B_CoversAtLeastAsMuchAsSolveToCompletionAtEveryBudget()
-    {
-        var q = Solvable("Pythia 12B", "MATH");
-        long[] budgets = Enumerable.Range(0, 25).Select(i => (long)Math.Round(Math.Pow(1e6, i / 24.0))).Distinct().ToArray();
-        var red = CoverageSimulator.Simulate(q, CoveragePolicy.ResetAndDiscard(1), budgets, 100, 1);
-        var stc = CoverageSimulator.Simulate(q, CoveragePolicy.SolveToCompletion, budgets, 100, 2);
-        for (int b = 0; b < budgets.Length; b++)
-        {
-            double se = Math.Sqrt(red.StandardError[b] * red.StandardError[b] + stc.StandardError[b] * stc.StandardError[b]);
-            Assert.True(red.MeanCoverage[b] + 3 * se + 1e-12 >= stc.MeanCoverage[b], $"C = {budgets[b]}: ReD {red.MeanCoverage[b]} < STC {stc.MeanCoverage[b]}");
-        }
-        // At C = 10 N ReD has solved several times more questions (notebook 07: gain ≈ 5).
-        int at = Array.FindIndex(budgets, c => c >= 10L * q.Count);
-        Assert.True(red.MeanCoverage[at] > 3 * stc.MeanCoverage[at]);
-    }
-
-    [Fact]
-    public void MeanCompletionTime_AllTwelveModels_IsMinimalAtTauOne()
+    public void MeanCompletionTime_OfEveryRecordedFailureCurve_IsMinimalAtTauOne()
     {
         foreach (string bench in Monkeys.Benchmarks)
         {
@@ -56,7 +45,7 @@ public class P07_MeirResetAndDiscardTests
     }
 
     [Fact]
-    public void PredictedSavings_Pythia12B_AreLargeAtHalfCoverage()
+    public void PredictedSavings_Pythia12B_AtHalfCoverage_AsComputedInNotebook07()
     {
         // Notebook 07: predicted N·c·E[T] = 41 769 vs ReD frontier 5 494 attempts at c = 1/2 (saving factor ≈ 7.6).
         var q = Solvable("Pythia 12B", "MATH");

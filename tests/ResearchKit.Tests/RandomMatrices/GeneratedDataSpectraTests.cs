@@ -2,14 +2,15 @@ using ResearchKit.Data;
 using ResearchKit.PowerLaws;
 using ResearchKit.RandomMatrices;
 
-namespace ResearchKit.Tests.Papers;
+namespace ResearchKit.Tests.RandomMatrices;
 
 /// <summary>
-/// Levi &amp; Oz, "The Underlying Scaling Laws and Universal Statistical Structure of Complex Datasets"
-/// (arXiv 2306.14975 v3): the key numbers of notebook 01 at a small size (d = 120). The notebook checks the same
-/// claims at quick (d = 200) and full (d = 784) scale.
+/// Spectra of the generated data sets of notebook 01 (Levi &amp; Oz, arXiv 2306.14975) at a small size (d = 120):
+/// known answers of random-matrix theory for the samplers and diagnostics. The paper's own claims are notebook 01's
+/// claims table, checked through its expected verdicts (notebooks/verdicts); the tests here pin properties and known
+/// answers of the library's models, not the paper's numbers.
 /// </summary>
-public class P01_DatasetSpectraTests
+public class GeneratedDataSpectraTests
 {
     private const int D = 120;
     private static readonly SpectrumWindows Windows = SpectrumWindows.Standard(D);
@@ -21,7 +22,7 @@ public class P01_DatasetSpectraTests
     [InlineData(0.5)]
     [InlineData(1.0)]
     [InlineData(2.0)]
-    public void Claim1_CgdBulkExponent_RecoversGeneratingAlpha(double alpha)
+    public void PowerLawSpectrumSampler_BulkFit_RecoversTheGeneratingAlpha(double alpha)
     {
         // M = 10d: the bulk fit on ranks 10…d/4 recovers α within 0.06 (bias + noise at this size).
         var fit = Analyse(GaussianSampler.PowerLawSpectrum(D, alpha), 10 * D, 1).Fit;
@@ -30,7 +31,7 @@ public class P01_DatasetSpectraTests
     }
 
     [Fact]
-    public void Claim2_Ugd_MarchenkoPasturNotPowerLaw()
+    public void UncorrelatedSampler_SpectrumIsMarchenkoPastur_NotAPowerLaw()
     {
         var diag = Analyse(GaussianSampler.Uncorrelated(D), 10 * D, 2);
         double ks = KolmogorovSmirnov.Distance(diag.Spectrum.Eigenvalues, new MarchenkoPastur(0.1).Cdf);
@@ -39,7 +40,7 @@ public class P01_DatasetSpectraTests
     }
 
     [Fact]
-    public void Claim4_LocalStatistics_GoeForDataPoissonForControl()
+    public void SpacingRatio_IsGoeForSampledCovariances_PoissonForIndependentLevels()
     {
         // Pooled over 4 realisations (≈ 240 ratios, SE ≈ 0.017).
         foreach (var s in new[] { GaussianSampler.Uncorrelated(D), GaussianSampler.PowerLawSpectrum(D, 1) })
@@ -52,7 +53,7 @@ public class P01_DatasetSpectraTests
     }
 
     [Fact]
-    public void Claim5_Entropy_LowerForLargerAlpha()
+    public void SpectralEntropy_FallsAsTheSpectrumSteepens()
     {
         double previous = 1.01;
         foreach (var s in new[] { GaussianSampler.Uncorrelated(D), GaussianSampler.PowerLawSpectrum(D, 0.5), GaussianSampler.PowerLawSpectrum(D, 1), GaussianSampler.PowerLawSpectrum(D, 2) })
@@ -61,35 +62,6 @@ public class P01_DatasetSpectraTests
             Assert.True(entropy < previous, $"{s.Description}: S/ln d = {entropy} not below {previous}");
             previous = entropy;
         }
-    }
-
-    [Fact]
-    public void Claim6_LocalStatisticsBeforeBulkExponent()
-    {
-        // At M = d the ratio statistic is already GOE-like while α̂ is still biased; at M = 10d α̂ has converged.
-        var points = SampleSizeStudy.Run(GaussianSampler.PowerLawSpectrum(D, 1), new[] { D, 10 * D }, 4, 20231, Windows);
-        NumericAssert.CloseAbs(SpacingRatio.GoeMean, points[0].MeanRatio, 0.05, "⟨r̃⟩ at M = d");
-        Assert.True(Math.Abs(points[0].Alpha - 1) > 0.05, $"α̂(M = d) = {points[0].Alpha} is already within 0.05");
-        NumericAssert.CloseAbs(1, points[1].Alpha, 0.05, "α̂(M = 10d)");
-    }
-
-    [Fact]
-    public void Claim3_FashionMnistSubsample_PowerLawBulk_WhenDataInstalled()
-    {
-        // Needs the Debian package dataset-fashion-mnist (CI installs it); without it the loader must say so.
-        if (!Directory.Exists(FashionMnist.SystemDirectory))
-        {
-            Assert.ThrowsAny<IOException>(() => FashionMnist.Load(FashionMnistSplit.Train, FashionMnist.Locator(null, Path.GetTempPath(), new NoFetcher())));
-            return;
-        }
-        var set = FashionMnist.Load(FashionMnistSplit.Train);
-        var rows = Enumerable.Range(0, set.Images.Count).ToArray();
-        new Random(7).Shuffle(rows);
-        var spectrum = EmpiricalSpectrum.FromData(set.Images.ToMatrix(indices: rows[..1500]), FeatureScaling.Standardise);
-        var diag = SpectrumDiagnostics.Analyse(spectrum, SpectrumWindows.Standard(784));
-        Assert.True(diag.Fit.RSquared > 0.99, $"R² = {diag.Fit.RSquared}");
-        Assert.InRange(diag.Fit.Alpha, 0.0, 0.6);
-        NumericAssert.CloseAbs(SpacingRatio.GoeMean, diag.MeanRatio, 0.05, "⟨r̃⟩ Fashion-MNIST");
     }
 
     private sealed class NoFetcher : IDataFetcher

@@ -2,10 +2,15 @@ using ResearchKit.Data;
 using ResearchKit.SolvableModels;
 using ResearchKit.Tests.Data;
 
-namespace ResearchKit.Tests.Papers;
+namespace ResearchKit.Tests.SolvableModels;
 
-/// <summary>Levi, "Learning Shrinks the Hard Tail", arXiv 2601.03764, in the spec's synthetic set-up (notebook 08).</summary>
-public class P08_LeviHardTailTests
+/// <summary>
+/// The latent-instance-difficulty model of notebook 08 (Levi, arXiv 2601.03764): its effective exponent reaches the
+/// generating β, theory and simulation agree, and the CIFAR-10H counts are read as SOURCE.md says. The paper's own
+/// claims are notebook 08's claims table, checked through its expected verdicts (notebooks/verdicts); the tests here
+/// pin properties and known answers of the library's models, not the paper's numbers.
+/// </summary>
+public class LatentInstanceDifficultyKnownAnswerTests
 {
     // Spec [S]: β = 2.5, σ_η = 1e-3, ridge 1e-9; ours: α = 1, δ = 1e-4, d = 50.
     private static readonly LatentInstanceDifficultyModel Model = new(50, 1.0, 2.5, 1e-3, 1e-4, 1e-9);
@@ -44,17 +49,11 @@ public class P08_LeviHardTailTests
     }
 
     [Fact]
-    public void Cifar10HProxy_BetaEffRisesAndSaturatesNearTheHumanLimit()
+    public void Cifar10HProxy_ReadsTheCountsAsSourceMdDescribes()
     {
         var data = Cifar10H.Load(SharedData.File("cifar-10h", Cifar10H.FileName));
         var proxy = LatentInstanceDifficultyLabelNoiseProxy.FromCounts(data.ToArray());
         NumericAssert.Close(0.4393, proxy.UnanimousFraction, 1e-3, "SOURCE.md: 43.93 % unanimous");
         Assert.Equal(47, proxy.MaxVotes);
-        int[] ks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-        double[] beta = new[] { 1, 4, 16, 47 }.Select(v => LatentInstanceDifficultyModel.EffectiveExponent(ks, proxy.FailureCurve(v, ks))).ToArray();
-        for (int i = 1; i < beta.Length; i++)
-            Assert.True(beta[i] > beta[i - 1]);
-        double human = LatentInstanceDifficultyModel.EffectiveExponent(ks, proxy.HumanFailureCurve(ks));
-        NumericAssert.Close(human, beta[^1], 0.15, "β_eff with all votes vs the human limit");
     }
 }
