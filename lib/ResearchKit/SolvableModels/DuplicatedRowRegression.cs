@@ -121,6 +121,43 @@ public sealed class DuplicatedRowRegression
         return (test.Average(), Sem(test), train.Average(), Sem(train));
     }
 
+    /// <summary>
+    /// The closed forms from the observed Gram matrices alone: with M = C_u + r·C_d,
+    /// E[L_test] − ‖β_out‖² = ‖β_out‖²[tr M⁻¹ + (r² − r)·tr(M⁻¹C_dM⁻¹)] and
+    /// E[L_train] = ‖β_out‖²[n + rd − m − (r² − r)·tr(C_dM⁻¹)]/(n + rd) (the same as <see cref="ExpectedTestRisk"/> and
+    /// <see cref="ExpectedTrainRisk"/>, written with C_u + r²C_d = M + (r² − r)C_d so that only M is factorised).
+    /// </summary>
+    /// <param name="uniqueGram">C_u, m × m, symmetric positive semi-definite.</param>
+    /// <param name="duplicatedGram">C_d, m × m, symmetric positive semi-definite.</param>
+    /// <param name="trainingRows">n + r·d. Range: ≥ m.</param>
+    /// <param name="repeats">r. Range: ≥ 1.</param>
+    /// <param name="unobservedNorm2">‖β_out‖². Range: ≥ 0.</param>
+    /// <exception cref="ArgumentException">M = C_u + r·C_d is not positive definite (the design does not determine least squares).</exception>
+    public static DuplicatedRowRisks RisksFromGram(Matrix<double> uniqueGram, Matrix<double> duplicatedGram, int trainingRows, int repeats, double unobservedNorm2 = 1)
+    {
+        Guard.NotNull(uniqueGram);
+        Guard.NotNull(duplicatedGram);
+        Guard.Positive(repeats);
+        Guard.NonNegative(unobservedNorm2);
+        int m = uniqueGram.RowCount;
+        if (uniqueGram.ColumnCount != m || duplicatedGram.RowCount != m || duplicatedGram.ColumnCount != m)
+            throw new ArgumentException($"uniqueGram is {uniqueGram.RowCount} × {uniqueGram.ColumnCount} and duplicatedGram {duplicatedGram.RowCount} × {duplicatedGram.ColumnCount}; allowed: both m × m.", nameof(duplicatedGram));
+        Guard.AtLeast(trainingRows, m);
+        var M = uniqueGram + repeats * duplicatedGram;
+        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> chol;
+        try { chol = M.Cholesky(); }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("M = C_u + r·C_d is not positive definite: the observed rows do not determine least squares.", nameof(uniqueGram), e);
+        }
+        var mInv = chol.Solve(Matrix<double>.Build.DenseIdentity(m));
+        var cdMinv = duplicatedGram * mInv;
+        double extra = (double)repeats * repeats - repeats;
+        double excess = mInv.Trace() + extra * (mInv * cdMinv).Trace();
+        double train = (trainingRows - m - extra * cdMinv.Trace()) / trainingRows;
+        return new DuplicatedRowRisks(unobservedNorm2 * excess, unobservedNorm2 * train);
+    }
+
     private (Matrix<double> MInverse, Matrix<double> K) Parts()
     {
         var cu = unique.TransposeThisAndMultiply(unique);

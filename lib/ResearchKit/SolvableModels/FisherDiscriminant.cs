@@ -45,6 +45,27 @@ public static class FisherDiscriminant
         return sw.Cholesky().Solve(diff).ToArray();
     }
 
+    /// <summary>
+    /// Σ̂⁻¹μ̂ of the label-folded sample x̃ᵢ = yᵢxᵢ, with μ̂ = N⁻¹ Σ x̃ᵢ and the centred covariance
+    /// Σ̂ = N⁻¹ Σ (x̃ᵢ − μ̂)(x̃ᵢ − μ̂)ᵀ: the direction of the minimiser of any quadratic per-sample loss a(z − z*)²
+    /// (Beck, Bar Sinai &amp; Levi, arXiv 2602.12039, Cor. 3.3 and App. C.1, "empirical mean and centered covariance";
+    /// the black dashed line of their Fig. 2).
+    /// </summary>
+    /// <param name="sample">Labels ±1, finite points, N ≥ d + 1 (Σ̂ invertible).</param>
+    public static double[] FromFoldedSample(ClassificationSample sample)
+    {
+        Guard.NotNull(sample);
+        int n = sample.Count, d = sample.Dimension;
+        if (n < d + 1)
+            throw new ArgumentException($"sample has N = {n} points in d = {d}; allowed: N ≥ d + 1 (so that Σ̂ is invertible).", nameof(sample));
+        var folded = LogitMinimizer.Fold(sample);
+        var mean = folded.ColumnSums() / n;
+        var centred = folded.Clone();
+        for (int i = 0; i < n; i++) centred.SetRow(i, folded.Row(i) - mean);
+        var cov = Linalg.Gram(centred) / n;
+        return cov.Cholesky().Solve(mean).ToArray();
+    }
+
     /// <summary>cos∠(a, b) = a·b/(‖a‖‖b‖); NaN when either vector is zero.</summary>
     public static double Cosine(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {

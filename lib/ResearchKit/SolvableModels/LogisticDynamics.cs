@@ -16,6 +16,7 @@ namespace ResearchKit.SolvableModels;
 public static class LogisticDynamics
 {
     private const int Chunks = 8; // fixed reduction partition: results do not depend on the thread count
+    private const long SerialWork = 1 << 17; // N·d below which one step is cheaper on one thread
 
     /// <summary>Trains from w = 0, b = 0 on <paramref name="sample"/>, evaluating the test metrics of <paramref name="task"/>.</summary>
     /// <param name="task">The data model (exact test metrics); its dimension must equal the sample's.</param>
@@ -133,7 +134,7 @@ public static class LogisticDynamics
         double[] margins, double[][] partial, double[] grad)
     {
         var biasPartial = new double[Chunks];
-        Parallel.For(0, Chunks, c =>
+        void Chunk(int c)
         {
             var acc = partial[c];
             Array.Clear(acc);
@@ -149,7 +150,11 @@ public static class LogisticDynamics
                 if (ci != 0) Axpy(ci, row, acc);
             }
             biasPartial[c] = gb;
-        });
+        }
+        // The same fixed partition either way, so the numbers do not depend on which path runs; small problems run
+        // the chunks in turn (thread hand-off would cost more than the step).
+        if ((long)n * d < SerialWork) for (int c = 0; c < Chunks; c++) Chunk(c);
+        else Parallel.For(0, Chunks, Chunk);
         double gbias = 0;
         for (int c = 0; c < Chunks; c++) gbias += biasPartial[c];
         for (int j = 0; j < d; j++)

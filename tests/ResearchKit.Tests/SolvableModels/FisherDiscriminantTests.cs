@@ -33,3 +33,23 @@ public class FisherDiscriminantTests
         Assert.ThrowsAny<ArgumentException>(() => FisherDiscriminant.Cosine(new[] { double.NaN }, new[] { 1.0 }));
     }
 }
+
+public class FisherFoldedTests
+{
+    [Fact]
+    public void FromFoldedSample_IsTheDirectionOfTheLeastSquaresFitToAConstantTarget()
+    {
+        // Σ̂⁻¹μ̂ ∝ (X̃ᵀX̃)⁻¹X̃ᵀ1 (Sherman–Morrison): the minimiser of Σ (S·x̃ᵢ − a)² (Cor. 3.3).
+        var s = ResearchKit.SolvableModels.GaussianClassesModel.SignalPlusNoise(6, 1.0, 0.7, 1.3).Sample(50, new Random(8));
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(50, 6, (i, j) => s.Labels[i] * s.Points[i, j]);
+        var ls = x.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(50, 1.0)).ToArray();
+        NumericAssert.Close(1.0, ResearchKit.SolvableModels.FisherDiscriminant.Cosine(ls, ResearchKit.SolvableModels.FisherDiscriminant.FromFoldedSample(s)), 1e-12);
+    }
+
+    [Fact]
+    public void FromFoldedSample_TooFewPoints_Throws()
+    {
+        var s = ResearchKit.SolvableModels.GaussianClassesModel.SignalPlusNoise(6, 1.0, 0.7, 1.3).Sample(6, new Random(9));
+        Assert.Throws<ArgumentException>(() => ResearchKit.SolvableModels.FisherDiscriminant.FromFoldedSample(s));
+    }
+}
