@@ -95,6 +95,13 @@ public static class IdxReader
             dims[i] = ReadBigEndian(content, 4 + 4 * i);
             if (dims[i] <= 0)
                 throw new InvalidDataException($"'{origin}' declares dimension {i} = {dims[i]}; allowed: ≥ 1.");
+        }
+        for (int i = 0; i < dimensionCount; i++)
+        {
+            // Three int dimensions can exceed a long (2³⁰·2³⁰·16 = 2⁶⁴ wrapped to 0 and matched an empty body).
+            if (payload > Array.MaxLength / dims[i])
+                throw new InvalidDataException(
+                    $"'{origin}' declares {string.Join("×", dims)} bytes of data, more than {Array.MaxLength}; allowed: a body that fits one .NET array (≤ {Array.MaxLength} bytes).");
             payload *= dims[i];
         }
         long actual = content.Length - headerLength;

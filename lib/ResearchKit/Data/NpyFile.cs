@@ -36,13 +36,18 @@ public static partial class NpyFile
                 headerStart = 10;
                 break;
             case 2 or 3 when bytes.Length >= 12:
-                headerLength = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4)));
+                uint declared = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8, 4));
+                // Checked here: a length past int.MaxValue was a bare OverflowException, and one near it wrapped
+                // headerStart + headerLength below the file length.
+                if (declared > (uint)(bytes.Length - 12))
+                    throw new InvalidDataException($"{path}: the header length {declared} runs past the end of the file ({bytes.Length} bytes).");
+                headerLength = (int)declared;
                 headerStart = 12;
                 break;
             default:
                 throw new InvalidDataException($"{path}: .npy version {major}.{bytes[7]} is not supported (allowed: 1.0–3.0).");
         }
-        if (headerStart + headerLength > bytes.Length)
+        if ((long)headerStart + headerLength > bytes.Length)
             throw new InvalidDataException($"{path}: the header length {headerLength} runs past the end of the file ({bytes.Length} bytes).");
         string header = Encoding.Latin1.GetString(bytes, headerStart, headerLength);
 

@@ -57,6 +57,11 @@ public sealed record CoverageCurve(
         }
         if (x.Count < 2)
             throw new ArgumentException($"only {x.Count} grid budget(s) lie in [{fromBudget}, {toBudget}]; allowed: at least two.", nameof(toBudget));
+        int distinct = x.Distinct().Count();
+        if (distinct < 2)
+            throw new ArgumentException(
+                $"the {x.Count} grid budgets in [{fromBudget}, {toBudget}] hold {distinct} distinct value(s); allowed: at least two distinct budgets (a slope over one budget is 0/0).",
+                nameof(toBudget));
         double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0;
         for (int i = 0; i < x.Count; i++) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx); }
         return sxy / sxx;

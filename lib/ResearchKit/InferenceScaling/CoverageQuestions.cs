@@ -73,12 +73,13 @@ public sealed class CoverageQuestions
     /// The population failure curve F(k) = 1 − pass@k for k = 0 … <paramref name="maxAttempts"/> (F(0) = 1): the
     /// mean over questions of P(T_i &gt; k). For recorded outcomes beyond a question's n_i, P(T_i &gt; k) = [c_i = 0].
     /// </summary>
-    /// <param name="maxAttempts">K, the largest k. Range: K ≥ 1.</param>
+    /// <param name="maxAttempts">K, the largest k. Range: 1 ≤ K ≤ Array.MaxLength − 1 (the curve is one array).</param>
     /// <returns>An array of length K + 1, element k = F(k).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAttempts"/> &lt; 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAttempts"/> outside its range.</exception>
     public double[] FailureCurve(int maxAttempts)
     {
-        Guard.Positive(maxAttempts);
+        // maxAttempts + 1 wrapped at int.MaxValue (a bare OverflowException).
+        Guard.InRange(maxAttempts, 1, Array.MaxLength - 1);
         var f = new double[maxAttempts + 1];
         if (_probabilities is not null)
         {

@@ -20,13 +20,14 @@ public sealed class LinearGaussianReconstruction
     /// <summary>Creates the model with a random decoder W (entries N(0, 1/m)).</summary>
     /// <param name="dataDimension">d. Range: d ≥ 1.</param>
     /// <param name="latentDimension">m. Range: 1 ≤ m ≤ d.</param>
-    /// <param name="noise">σ, the data noise. Range: σ &gt; 0.</param>
+    /// <param name="noise">σ, the data noise. Range: 1e-100 ≤ σ ≤ 1e100 (σ² and the posterior covariance must stay
+    /// normal doubles; beyond, σ² under- or overflows and the posterior Cholesky factor does not exist).</param>
     /// <param name="seed">Seed of the decoder.</param>
     public LinearGaussianReconstruction(int dataDimension, int latentDimension, double noise, int seed)
     {
         Guard.Positive(dataDimension);
         Guard.InRange(latentDimension, 1, dataDimension);
-        Guard.Positive(noise);
+        Guard.InRange(noise, 1e-100, 1e100);
         DataDimension = dataDimension;
         LatentDimension = latentDimension;
         Noise = noise;

@@ -60,12 +60,12 @@ public static class VarianceOptimalAllocation
 
     /// <summary>Exact variance of the plug-in estimate 1 − (1 − X/b)ᵏ of one problem's pass@k, X ~ Binomial(b, p).</summary>
     /// <param name="p">p, the problem's single-attempt success probability. Range: 0 ≤ p ≤ 1.</param>
-    /// <param name="attempts">b, the attempts spent on it. Range: b ≥ 1.</param>
+    /// <param name="attempts">b, the attempts spent on it. Range: 1 ≤ b ≤ Array.MaxLength − 1 (the binomial pmf is one array).</param>
     /// <param name="k">k. Range: k ≥ 1.</param>
     public static double PlugInVariance(double p, int attempts, int k)
     {
         Guard.InRange(p, 0, 1);
-        Guard.Positive(attempts);
+        Guard.InRange(attempts, 1, Array.MaxLength - 1); // attempts + 1 wrapped at int.MaxValue (a bare OverflowException)
         Guard.Positive(k);
         if (p == 0 || p == 1)
             return 0;

@@ -51,14 +51,25 @@ public sealed class Adam
     /// <summary>Number of steps taken.</summary>
     public int StepCount { get; private set; }
 
+    // g² must be finite: √double.MaxValue ≈ 1.34e154.
+    private const double MaxGradient = 1e154;
+
     /// <summary>Updates <paramref name="parameters"/> in place with one Adam step along <paramref name="gradient"/>.</summary>
     /// <exception cref="ArgumentException">Lengths differ from the parameter count, or the gradient is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A gradient entry whose square overflows (|g| &gt; 1e154): the second
+    /// moment would become ∞ and every later step 0.</exception>
     public void Step(double[] parameters, double[] gradient)
     {
         Guard.NotNull(parameters);
         Guard.AllFinite(gradient);
         Guard.SameLength(parameters.Length, _m.Length, nameof(parameters), "the optimiser's parameter count");
         Guard.SameLength(gradient.Length, _m.Length, nameof(gradient), "the optimiser's parameter count");
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            if (!(Math.Abs(gradient[i]) <= MaxGradient))
+                throw new ArgumentOutOfRangeException(nameof(gradient), gradient[i],
+                    FormattableString.Invariant($"gradient[{i}] = {gradient[i]:G6} is out of range; allowed: |gradient[i]| ≤ {MaxGradient:G3} (its square must stay finite, or the second moment becomes ∞ and the parameters stop moving)."));
+        }
         StepCount++;
         _beta1Power *= Beta1;
         _beta2Power *= Beta2;

@@ -31,6 +31,7 @@ public static class DormandPrince
     /// <param name="absoluteTolerance">Per-component absolute error target. Range: &gt; 0.</param>
     /// <param name="maxSteps">Cap on accepted plus rejected steps. Range: ≥ 1.</param>
     /// <returns>The number of accepted steps.</returns>
+    /// <exception cref="ArgumentException">The derivative at (t₀, y₀) is not finite.</exception>
     /// <exception cref="InvalidOperationException">The step cap was reached or the step size underflowed.</exception>
     public static int Integrate(Action<double, double[], double[]> derivative, double[] initial, double start, double end,
         Func<double, double[], bool> observer, double relativeTolerance = 1e-9, double absoluteTolerance = 1e-12, int maxSteps = 10_000_000)
@@ -55,6 +56,15 @@ public static class DormandPrince
         double t = start;
         if (!observer(t, y)) return 0;
         derivative(t, y, k[0]);
+        // Later non-finite stages are rejected steps (a blow-up ends in a step-size underflow), but a non-finite
+        // derivative at the start is the caller's: say so rather than blame the step control.
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(k[0][i]))
+                throw new ArgumentException(
+                    FormattableString.Invariant($"derivative(t = {start:G6}, initial) returned {k[0][i]} in component {i}; allowed: a finite derivative at the start."),
+                    nameof(derivative));
+        }
         double h = Math.Min((end - start) * 1e-3, 1e-3);
         int accepted = 0, attempts = 0;
         while (t < end)

@@ -41,7 +41,29 @@ public static class Hypergeometric
         double x = 2 * Math.Sqrt(z);
         // I_ν(x)·e^(−x) from MathNet's scaled modified Bessel function; ₀F̃₁(b; z) = z^((1−b)/2) I_{b−1}(2√z).
         double besselScaled = SpecialFunctions.BesselIScaled(b - 1, new Complex(x, 0)).Real;
+        if (!double.IsFinite(besselScaled))
+            besselScaled = LargeArgumentBesselIScaled(b - 1, x, b, z);
         return Math.Pow(z, (1 - b) / 2) * besselScaled;
+    }
+
+    // MathNet's scaled Bessel function returns NaN for x ≳ 1.3e9. There the Hankel expansion
+    // e^(−x) I_ν(x) ~ (2πx)^(−1/2) Σ_k (−1)^k a_k(ν)/x^k, a_k = Π_{j=1..k} (4ν² − (2j − 1)²) / (k! 8^k), converges to
+    // full precision in a few terms unless ν² is comparable to x.
+    private static double LargeArgumentBesselIScaled(double nu, double x, double b, double z)
+    {
+        double mu = 4 * nu * nu, term = 1, sum = 1;
+        for (int k = 1; k < 60; k++)
+        {
+            double next = -term * (mu - (2 * k - 1) * (2.0 * k - 1)) / (k * 8 * x);
+            if (Math.Abs(next) >= Math.Abs(term))
+                break; // the asymptotic series has started to diverge
+            term = next;
+            sum += term;
+            if (Math.Abs(term) < 1e-17 * Math.Abs(sum))
+                return sum / Math.Sqrt(2 * Math.PI * x);
+        }
+        throw new ArgumentOutOfRangeException(nameof(b), b,
+            FormattableString.Invariant($"b = {b:G6} at z = {z:G6}: beyond MathNet's Bessel range (2√z > 1.3e9) the large-argument series did not converge; allowed there: (b − 1)² well below 2√z = {2 * Math.Sqrt(z):G3}."));
     }
 
     private static double Series(double b, double z)

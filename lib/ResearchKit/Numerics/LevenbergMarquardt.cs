@@ -15,6 +15,8 @@ public static class LevenbergMarquardt
     /// <param name="residuals">r(p) = y − f(p), one entry per observation, in a fixed order.</param>
     /// <param name="modelJacobian">J(p) = ∂f/∂p, observations × parameters.</param>
     /// <param name="maxIterations">Iteration limit. Range: ≥ 1.</param>
+    /// <exception cref="ArgumentException">Non-finite residuals at the start, or a Jacobian whose shape is not
+    /// observations × parameters.</exception>
     /// <param name="tolerance">Stop when the largest relative parameter change is below it, or the relative decrease of the sum of squares below its square. Range: 0 &lt; tol &lt; 0.1.</param>
     public static LevenbergMarquardtResult Minimize(IReadOnlyList<double> start, Func<double[], double[]> residuals, Func<double[], Matrix<double>> modelJacobian,
         int maxIterations, double tolerance)
@@ -26,7 +28,16 @@ public static class LevenbergMarquardt
         Guard.InOpenRange(tolerance, 0, 0.1);
         int m = start.Count;
         double[] p = start.ToArray();
-        double rss = SumOfSquares(residuals(p)), damping = 1e-3;
+        double[] r0 = residuals(p);
+        Guard.NotNull(r0, nameof(residuals));
+        double rss = SumOfSquares(r0), damping = 1e-3;
+        if (!double.IsFinite(rss))
+        {
+            // No step can be "better" than NaN: the loop would stop at once and report convergence.
+            int bad = Array.FindIndex(r0, v => !double.IsFinite(v));
+            string where = bad >= 0 ? FormattableString.Invariant($"residuals(start)[{bad}] = {r0[bad]}") : FormattableString.Invariant($"the sum of squares of residuals(start) = {rss}");
+            throw new ArgumentException($"{where}; allowed: finite residuals (and a finite sum of squares) at the start.", nameof(residuals));
+        }
         int iter = 0;
         bool converged = false;
         while (iter < maxIterations)
@@ -34,6 +45,10 @@ public static class LevenbergMarquardt
             iter++;
             var jac = modelJacobian(p);
             var res = Vector<double>.Build.Dense(residuals(p));
+            if (jac is null || jac.RowCount != res.Count || jac.ColumnCount != m)
+                throw new ArgumentException(
+                    $"modelJacobian(p) is {(jac is null ? "null" : $"{jac.RowCount}×{jac.ColumnCount}")}; allowed: {res.Count}×{m} (observations × parameters, as residuals(p) and start).",
+                    nameof(modelJacobian));
             var jtj = jac.TransposeThisAndMultiply(jac);
             var jtr = jac.TransposeThisAndMultiply(res);
             bool improved = false;

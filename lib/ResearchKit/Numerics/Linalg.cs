@@ -100,6 +100,7 @@ public static class Linalg
     public static Matrix<double> Gram(Matrix<double> x)
     {
         RequireFinite(x);
+        RequireStorable(x.ColumnCount, x.ColumnCount, nameof(x), $"x has {x.ColumnCount} columns");
         return Active.Gram(x);
     }
 
@@ -111,6 +112,7 @@ public static class Linalg
         RequireFinite(a);
         RequireFinite(b);
         Guard.SameLength(b.RowCount, a.ColumnCount, "b rows", "a columns");
+        RequireStorable(a.RowCount, b.ColumnCount, nameof(a), $"a has {a.RowCount} rows and b {b.ColumnCount} columns");
         return Active.Multiply(a, b);
     }
 
@@ -179,6 +181,44 @@ public static class Linalg
                 : new Selection(native.Kernels, ""),
             _ => new Selection(null, $"{EnvironmentVariable} = '{setting}' is not recognised; allowed: managed, native, auto."),
         };
+    }
+
+    /// <summary>
+    /// Requires a finite, square, symmetric matrix: |a_ij − a_ji| ≤ 10⁻¹⁰·max |a| (rounding-level asymmetry passes).
+    /// The symmetric eigensolvers read the lower triangle only (by contract), so an entry point whose input is a
+    /// whole matrix (a covariance) checks it here; a non-symmetric one would silently give the spectrum of another matrix.
+    /// </summary>
+    internal static void RequireSymmetric(Matrix<double> a, string name)
+    {
+        RequireFinite(a, name);
+        if (a.RowCount != a.ColumnCount)
+            throw new ArgumentException($"{name} is {a.RowCount}×{a.ColumnCount}; allowed: a square matrix.", name);
+        int n = a.RowCount;
+        double[]? values = a.AsColumnMajorArray();
+        double At(int i, int j) => values is null ? a[i, j] : values[j * n + i];
+        double max = 0;
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                max = Math.Max(max, Math.Abs(At(i, j)));
+        double tolerance = 1e-10 * max;
+        for (int j = 1; j < n; j++)
+            for (int i = 0; i < j; i++)
+            {
+                double upper = At(i, j), lower = At(j, i);
+                if (!(Math.Abs(upper - lower) <= tolerance))
+                    throw new ArgumentException(
+                        FormattableString.Invariant($"{name} is not symmetric: {name}[{i},{j}] = {upper:G6} but {name}[{j},{i}] = {lower:G6}; allowed: |{name}[i,j] − {name}[j,i]| ≤ 1e-10·max|{name}| = {tolerance:G3} (a symmetric matrix; symmetrise it as (A + Aᵀ)/2 if the asymmetry is rounding)."),
+                        name);
+            }
+    }
+
+    // A dense result must fit MathNet's single array (and the native kernels' int sizes): rows·columns ≤ int.MaxValue.
+    private static void RequireStorable(int rows, int columns, string name, string what)
+    {
+        long entries = (long)rows * columns;
+        if (entries > int.MaxValue)
+            throw new ArgumentOutOfRangeException(name, entries,
+                $"{what}: the {rows}×{columns} result has {entries} entries; allowed: rows·columns ≤ {int.MaxValue} (one .NET array).");
     }
 
     private static void RequireSquare(Matrix<double> a)

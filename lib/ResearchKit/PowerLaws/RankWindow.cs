@@ -13,7 +13,8 @@ public sealed record RankWindow
     /// <param name="lastRank">Last rank i₁. Range: i₁ ≥ i₀ + 2 (at least three points).</param>
     public RankWindow(int firstRank, int lastRank)
     {
-        Guard.Positive(firstRank);
+        // firstRank + 2 must not wrap: at int.MaxValue it did, and any lastRank passed (Count = −2147483641).
+        Guard.InRange(firstRank, 1, int.MaxValue - 2);
         Guard.AtLeast(lastRank, firstRank + 2);
         FirstRank = firstRank;
         LastRank = lastRank;

@@ -67,6 +67,7 @@ public sealed class BlockedCovariance
                     block[r - start, c] = v;
                 }
             (grams[b], sums[b], counts[b]) = (Linalg.Gram(block), ColumnSums(block), end - start);
+            RequireFiniteMoments(grams[b], nameof(data));
         }
         return new BlockedCovariance(grams, sums, counts);
     }
@@ -82,7 +83,13 @@ public sealed class BlockedCovariance
         Guard.NotNull(sampler);
         Guard.AtLeast(sampleCount, 2);
         Guard.Positive(blockSize);
-        int blockCount = (sampleCount + blockSize - 1) / blockSize;
+        // One block is a Math.Min(blockSize, sampleCount) × d matrix: it must fit one .NET array.
+        long blockEntries = (long)Math.Min(blockSize, sampleCount) * sampler.Dimension;
+        if (blockEntries > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(blockSize), blockSize,
+                $"blockSize = {blockSize} (with sampleCount = {sampleCount}, d = {sampler.Dimension}) makes blocks of {blockEntries} entries; allowed: min(blockSize, sampleCount)·d ≤ {int.MaxValue}.");
+        // Without the wrap of sampleCount + blockSize − 1 in int.
+        int blockCount = (int)(((long)sampleCount + blockSize - 1) / blockSize);
         var grams = new Matrix<double>[blockCount];
         var sums = new double[blockCount][];
         var counts = new int[blockCount];
@@ -183,6 +190,17 @@ public sealed class BlockedCovariance
                     cov[i, j] *= scale[i] * scale[j];
         }
         return cov;
+    }
+
+    // Finite entries can still overflow the second moments Σ x²: say so in terms of the caller's data.
+    private static void RequireFiniteMoments(Matrix<double> gram, string name)
+    {
+        for (int j = 0; j < gram.RowCount; j++)
+        {
+            if (!double.IsFinite(gram[j, j]))
+                throw new ArgumentOutOfRangeException(name, gram[j, j],
+                    $"column {j} of {name}: the sum of squares overflows (Σ x² = {gram[j, j]}); allowed: |entries| small enough that Σ x² < {double.MaxValue:G3} (about 1e150 and below; rescale the data).");
+        }
     }
 
     private static double[] ColumnSums(Matrix<double> block)

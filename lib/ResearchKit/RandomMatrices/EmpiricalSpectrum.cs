@@ -24,6 +24,8 @@ public sealed record EmpiricalSpectrum(double[] Eigenvalues, int SampleCount, Fe
     public double[] NonZero(double relativeFloor = 1e-10)
     {
         Guard.InRange(relativeFloor, 0, 1 - 1e-16);
+        if (Eigenvalues is null || Eigenvalues.Length == 0)
+            throw new InvalidOperationException("Eigenvalues is empty; allowed: at least one eigenvalue (λ₁ sets the floor).");
         double cut = relativeFloor * Eigenvalues[0];
         return Eigenvalues.Where(v => v > cut).ToArray();
     }
@@ -36,6 +38,7 @@ public sealed record EmpiricalSpectrum(double[] Eigenvalues, int SampleCount, Fe
     public static EmpiricalSpectrum FromCovariance(Matrix<double> covariance, int sampleCount, FeatureScaling scaling, int constantFeatureCount = 0)
     {
         Guard.NotNull(covariance);
+        Linalg.RequireSymmetric(covariance, nameof(covariance));
         Guard.Positive(sampleCount);
         Guard.AtLeast(constantFeatureCount, 0);
         double[] ascending = Linalg.SymmetricEigenvalues(covariance);

@@ -114,6 +114,10 @@ public sealed class GaussianSampler
     {
         Guard.Positive(count);
         Guard.NotNull(random);
+        long entries = (long)count * Dimension;
+        if (entries > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"count = {count} samples of dimension d = {Dimension} make {entries} entries; allowed: count·d ≤ {int.MaxValue} (one .NET array; sample in blocks).");
         var z = Matrix<double>.Build.Dense(count, Dimension);
         var column = new double[count];
         for (int j = 0; j < Dimension; j++)

@@ -27,11 +27,21 @@ public static class SpectralEntropy
                     $"eigenvalues[{i}] = {eigenvalues[i]:G6}; allowed: ≥ −1e−9·max = {-1e-9 * max:G3} (a covariance is PSD).");
             if (eigenvalues[i] > 0) sum += eigenvalues[i];
         }
+        // Positive eigenvalues near double.MaxValue can sum to ∞ (then every p = λ/∞ = 0 and 0·ln 0 = NaN): divide by
+        // the largest first. Only then, so that a finite sum keeps its exact arithmetic.
+        double scale = 1;
+        if (!double.IsFinite(sum))
+        {
+            scale = max;
+            sum = 0;
+            foreach (double v in eigenvalues)
+                if (v > 0) sum += v / scale;
+        }
         double s = 0;
         foreach (double v in eigenvalues)
         {
             if (v <= 0) continue;
-            double p = v / sum;
+            double p = v / scale / sum;
             s -= p * Math.Log(p);
         }
         return s;

@@ -38,6 +38,15 @@ public static class SpectrumUnfolding
         if (!(hi > lo))
             throw new ArgumentException("levels are all equal; allowed: at least two distinct values.", nameof(levels));
         var u = t.Select(v => 2 * (v - lo) / (hi - lo) - 1).ToArray();
+        // A polynomial of degree p through fewer than p + 1 distinct abscissae is not determined: the least-squares
+        // solve is rank deficient and returns arbitrary (huge) "unfolded" levels.
+        int distinct = 1;
+        for (int i = 1; i < n; i++)
+            if (u[i] != u[i - 1]) distinct++;
+        if (distinct < degree + 1)
+            throw new ArgumentException(
+                $"levels has {distinct} distinct values (of {n}); allowed: at least degree + 1 = {degree + 1} distinct values for a degree-{degree} unfolding.",
+                nameof(levels));
         var counts = Enumerable.Range(0, n).Select(i => i + 0.5).ToArray();
         double[] coefficients = Fit.Polynomial(u, counts, degree);
         var unfolded = u.Select(v => Polynomial.Evaluate(v, coefficients)).ToArray();

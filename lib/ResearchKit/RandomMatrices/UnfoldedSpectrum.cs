@@ -12,6 +12,8 @@ public sealed record UnfoldedSpectrum(double[] Levels, int Degree, bool LogScale
     /// <summary>Nearest-neighbour spacings e_{i+1} − e_i (not renormalised).</summary>
     public double[] Spacings()
     {
+        if (Levels is null || Levels.Length < 2)
+            throw new InvalidOperationException($"Levels has {Levels?.Length ?? 0} values; allowed: at least 2 for a spacing.");
         var s = new double[Levels.Length - 1];
         for (int i = 0; i < s.Length; i++) s[i] = Levels[i + 1] - Levels[i];
         return s;

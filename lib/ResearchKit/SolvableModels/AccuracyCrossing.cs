@@ -10,7 +10,8 @@ public static class AccuracyCrossing
     /// The first time a sampled curve reaches <paramref name="level"/>, linearly interpolated in log t between the
     /// bracketing samples (+∞ if it never does).
     /// </summary>
-    /// <param name="times">Sample times, ascending, ≥ 0.</param>
+    /// <param name="times">Sample times, ascending (ties allowed), ≥ 0.</param>
+    /// <exception cref="ArgumentException">Mismatched lengths, non-finite values, or times that decrease.</exception>
     /// <param name="values">Curve values at <paramref name="times"/>.</param>
     /// <param name="level">The level. Range: finite.</param>
     public static double First(IReadOnlyList<double> times, IReadOnlyList<double> values, double level)
@@ -19,6 +20,14 @@ public static class AccuracyCrossing
         Guard.AllFinite(values);
         Guard.SameLength(values.Count, times.Count, nameof(values), nameof(times));
         Guard.Finite(level);
+        for (int i = 1; i < times.Count; i++)
+        {
+            // Unsorted times were interpolated as if they were sorted, "crossing" between unrelated samples.
+            if (!(times[i] >= times[i - 1]))
+                throw new ArgumentException(
+                    FormattableString.Invariant($"times[{i}] = {times[i]} < times[{i - 1}] = {times[i - 1]}; allowed: non-decreasing times (sort the samples by time)."),
+                    nameof(times));
+        }
         if (values[0] >= level)
             return times[0];
         for (int i = 1; i < times.Count; i++)

@@ -42,7 +42,17 @@ public static class FisherDiscriminant
         }
         var sw = Linalg.Gram(centred) / (n - 2);
         var diff = Vector<double>.Build.Dense(d, j => mp[j] - mm[j]);
-        return sw.Cholesky().Solve(diff).ToArray();
+        try
+        {
+            return sw.Cholesky().Solve(diff).ToArray();
+        }
+        catch (ArgumentException e)
+        {
+            // MathNet's "Matrix must be positive definite." does not say which input is at fault.
+            throw new ArgumentException(
+                $"sample's pooled within-class covariance Σ_W ({d}×{d}, from N = {n} points) is singular: some direction has no spread inside the classes (a feature constant per class, or points on a lower-dimensional plane); allowed: a sample whose Σ_W is positive definite.",
+                nameof(sample), e);
+        }
     }
 
     /// <summary>

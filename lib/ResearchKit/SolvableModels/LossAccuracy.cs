@@ -31,6 +31,9 @@ public static class LossAccuracy
         if (loss == 0)
             return 1;
         double x = outputDimension * errorThreshold / (2 * loss);
+        // A subnormal loss makes x = ∞, where MathNet's P(a, ∞) is NaN; the limit is 1.
+        if (double.IsPositiveInfinity(x))
+            return 1;
         return SpecialFunctions.GammaLowerRegularized(outputDimension / 2.0, x);
     }
 

@@ -63,7 +63,11 @@ public sealed class ParityNetwork
     {
         Guard.Positive(inputDimension);
         Guard.Positive(hiddenUnits);
-        return checked(inputDimension * hiddenUnits + hiddenUnits + Classes * hiddenUnits);
+        long count = ((long)inputDimension + 1 + Classes) * hiddenUnits;
+        if (count > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(hiddenUnits), hiddenUnits,
+                $"n = {inputDimension} inputs and h = {hiddenUnits} hidden units need n·h + {1 + Classes}h = {count} parameters; allowed: n·h + {1 + Classes}h ≤ {int.MaxValue} (θ is one array).");
+        return (int)count;
     }
 
     /// <summary>n.</summary>

@@ -11,6 +11,8 @@ public sealed record SeriesBand(double[] Mean, double[] Min, double[] Max)
     public static SeriesBand Of(IReadOnlyList<double[]> runs)
     {
         Numerics.Guard.NotEmpty(runs);
+        for (int i = 0; i < runs.Count; i++)
+            Numerics.Guard.NotNull(runs[i], $"runs[{i}]");
         int m = runs[0].Length;
         var mean = new double[m];
         var min = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();

@@ -79,4 +79,43 @@ public class SilentResultTests
         Assert.True(fit.ExitReason == FitExitReason.ParameterDiverged, $"{fit.ExitReason}: a = {fit.A}, b = {fit.B}, iterations {fit.Iterations}, ll {fit.LogLikelihood}");
         Assert.Equal(FitExitReason.ParameterDiverged, fit.ExitReason);
     }
+
+    [Theory]
+    [InlineData(1e8)]
+    [InlineData(1e15)]
+    [InlineData(1e20)]
+    [InlineData(1e300)]
+    public void BetaPassAtK_FailureAtHugeBudgets_FollowsTheTailNotRounding(double k)
+    {
+        // ln Γ(α + k) − ln Γ(α + β + k) lost every digit to cancellation: E[1 − pass@k] at k = 1e20 came out 0.886
+        // (= Γ(α+β)/Γ(α), i.e. k⁰) instead of Γ(α+β)/Γ(α)·k^(−β) ≈ 8.9e−11.
+        var failure = new FailureBetaPassAtK(1, 0.5);
+        NumericAssert.Close(failure.AsymptoticExpectedFailure(k), failure.ExpectedFailure(k), 1e-7, $"failure convention, k = {k}");
+        var success = new SuccessBetaPassAtK(0.5, 1);
+        NumericAssert.Close(success.AsymptoticFailure(k), success.Failure(k), 1e-7, $"success convention, k = {k}");
+        Assert.InRange(success.PassAtK(k), 1 - 2 * success.AsymptoticFailure(k), 1);
+    }
+
+    [Fact]
+    public void BetaPassAtK_StableBranch_JoinsTheGammaDifferenceAtItsThreshold()
+    {
+        var model = new FailureBetaPassAtK(2.5, 0.35);
+        double below = model.ExpectedFailure(9_999_999), above = model.ExpectedFailure(10_000_001);
+        // Across two units of k the failure falls by the factor (k₊/k₋)^(−β) = 1 − 7e−8; the gamma-difference branch
+        // below the switch carries ≈ ε·lnΓ(k) ≈ 2e−8 of rounding, the Stirling branch above it ≈ 1e−16.
+        NumericAssert.Close(Math.Pow(10_000_001 / 9_999_999.0, -0.35), above / below, 1e-7, "ratio across the switch");
+        NumericAssert.Close(model.AsymptoticExpectedFailure(10_000_001) * (1 - 0.35 * (2 * 2.5 + 0.35 - 1) / (2 * 10_000_001.0)), above, 1e-12, "Stirling branch against the tail expansion");
+    }
+
+    [Fact]
+    public void CoverageCurve_GrowthExponentOverOneDistinctBudget_IsRejectedNotNaN()
+    {
+        // Two equal budgets passed the "at least two grid budgets" check; the slope was 0/0 = NaN.
+        var questions = CoverageQuestions.FromSuccessProbabilities(new[] { 0.5, 0.1 });
+        var curve = CoverageSimulator.Simulate(questions, CoveragePolicy.SolveToCompletion, new long[] { 10, 10 }, replicas: 4, seed: 1);
+        var e = Assert.Throws<ArgumentException>(() => curve.GrowthExponent(5, 20));
+        Assert.Equal("toBudget", e.ParamName);
+        Assert.Contains("1 distinct", e.Message);
+        Assert.Contains("allowed: at least two distinct", e.Message);
+    }
 }
