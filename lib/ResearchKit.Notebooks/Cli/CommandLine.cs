@@ -129,7 +129,12 @@ public static class CommandLine
             Description = "Exit 1 when a tested claim does not hold (by default such a claim is a result, reported, and the run exits 0).",
         };
 
-        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, cellTimeout, failOnClaims };
+        var timings = new Option<string?>("--timings")
+        {
+            Description = "Also write the run's timings to this file (tab-separated: each notebook's wall time, kernel start, first cell with its package restore, cells, slowest cells); never into the notebooks.",
+        };
+
+        var run = new Command("run", "Execute notebooks, write their outputs back and export the site.") { paths, scale, site, noSite, noBuild, outputDir, cellTimeout, failOnClaims, timings };
         run.SetAction((parse, cancel) => RunAsync(
             new RunRequest(
                 parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -138,7 +143,8 @@ public static class CommandLine
                 parse.GetValue(noBuild),
                 parse.GetValue(outputDir),
                 parse.GetValue(cellTimeout) is { } seconds ? (seconds == 0 ? null : TimeSpan.FromSeconds(seconds)) : NotebookRunner.DefaultCellTimeout,
-                parse.GetValue(failOnClaims)),
+                parse.GetValue(failOnClaims),
+                parse.GetValue(timings)),
             cancel));
 
         var verdictPaths = new Argument<string[]>("notebooks")
@@ -165,7 +171,8 @@ public static class CommandLine
     /// <param name="OutputDir">Write notebooks here instead of in place.</param>
     /// <param name="CellTimeout">How long one cell may run, or null for no limit.</param>
     /// <param name="FailOnClaims">Exit 1 when a tested claim does not hold.</param>
-    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, TimeSpan? CellTimeout, bool FailOnClaims = false);
+    /// <param name="Timings">Write the timing table here, or null.</param>
+    private sealed record RunRequest(string[] Paths, RunScale Scale, string? Site, bool NoBuild, string? OutputDir, TimeSpan? CellTimeout, bool FailOnClaims = false, string? Timings = null);
 
     private static async Task<int> RunAsync(RunRequest request, CancellationToken cancel)
     {
@@ -198,6 +205,7 @@ public static class CommandLine
             }
         }
 
+        string? loadAtStart = TimingTable.LoadAverage();
         console.MarkupLine($"[grey]Running {notebooks.Count} notebook(s) at {RunScaleVariable.ValueOf(scale)} scale.[/]");
         var progress = new ConsoleProgress(console);
         var runner = new NotebookRunner(scale, progress, request.CellTimeout);
@@ -216,6 +224,21 @@ public static class CommandLine
             report = await runner.RunFilesAsync(notebooks, outputDir, cancel).ConfigureAwait(false);
         }
         ReportSummary(console, report);
+        bool timingsFailed = false;
+        if (request.Timings is { } timingsPath)
+        {
+            try
+            {
+                using var writer = new StreamWriter(timingsPath);
+                TimingTable.Write(writer, report.Notebooks, RunScaleVariable.ValueOf(scale), DateTimeOffset.UtcNow, loadAtStart, TimingTable.LoadAverage());
+                console.MarkupLine($"[grey]timings written to {Markup.Escape(Path.GetFullPath(timingsPath))}[/]");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLine($"[red]could not write the timings to {Markup.Escape(timingsPath)}: {Markup.Escape(e.Message)}[/]");
+                timingsFailed = true;
+            }
+        }
         if (report.Notebooks.FirstOrDefault(n => n.Interrupted is not null) is { } interrupted)
         {
             var notRun = notebooks.Skip(report.Notebooks.Count).Select(Path.GetFileName).ToList();
@@ -249,7 +272,7 @@ public static class CommandLine
             siteFailed = !WriteSite(console, root, siteDir, documents);
         }
         bool claimsFail = request.FailOnClaims && report.Notebooks.Any(n => n.HasClaimsThatDoNotHold);
-        return report.Failed || siteFailed || claimsFail ? 1 : 0;
+        return report.Failed || siteFailed || claimsFail || timingsFailed ? 1 : 0;
     }
 
     private static async Task<int> WriteVerdictsAsync(string[] paths, bool noBuild, CancellationToken cancel)

@@ -73,6 +73,8 @@ public sealed class ConsoleProgress : IRunProgress
         string first = result.CellTimes.Count > 0 ? $", first cell (with its package restore) {result.CellTimes[0].Elapsed.TotalSeconds:0.0} s" : "";
         _console.MarkupLine($"  [grey]time {result.Elapsed.TotalSeconds:0.0} s: kernel start {result.KernelStart.TotalSeconds:0.00} s{first}, "
             + $"cells {result.CellTimes.Sum(t => t.Elapsed.TotalSeconds):0.0} s[/]");
+        if (result.CellTimes.Count > 1)
+            _console.MarkupLine("  [grey]slowest cells: " + string.Join(", ", TimingTable.Slowest(result).Select(t => $"{t.Cell} ({t.Elapsed.TotalSeconds:0.0} s)")) + "[/]");
         foreach (string warning in result.Warnings)
             _console.MarkupLine($"  [yellow]warning: {Markup.Escape(warning)}[/]");
     }

@@ -1,3 +1,4 @@
+using ResearchKit.Numerics;
 namespace ResearchKit.InferenceScaling;
 
 /// <summary>

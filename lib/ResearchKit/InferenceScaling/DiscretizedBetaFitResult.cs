@@ -1,3 +1,4 @@
+using ResearchKit.Numerics;
 using MathNet.Numerics.Integration;
 
 namespace ResearchKit.InferenceScaling;

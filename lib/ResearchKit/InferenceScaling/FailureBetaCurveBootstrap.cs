@@ -1,3 +1,4 @@
+using ResearchKit.Numerics;
 namespace ResearchKit.InferenceScaling;
 
 /// <summary>A failure-Beta curve fit with bootstrap intervals (over problems) for its parameters.</summary>

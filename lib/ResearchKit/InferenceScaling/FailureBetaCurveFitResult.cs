@@ -1,3 +1,4 @@
+using ResearchKit.Numerics;
 namespace ResearchKit.InferenceScaling;
 
 /// <summary>A least-squares fit of Levi's failure-Beta pass@k curve to a benchmark's measured pass@k curve.</summary>

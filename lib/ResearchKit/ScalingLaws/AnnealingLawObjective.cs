@@ -122,17 +122,7 @@ public sealed class AnnealingLawObjective
         for (int i = 0; i < logL.Length; i++)
         {
             double r = LogPrediction(theta, i, out double slope, out double power) - logL[i];
-            double abs = Math.Abs(r), psi;
-            if (abs <= delta)
-            {
-                sum += 0.5 * r * r;
-                psi = r;
-            }
-            else
-            {
-                sum += delta * (abs - 0.5 * delta);
-                psi = r > 0 ? delta : -delta;
-            }
+            sum += HuberPenalty.Value(r, delta, out double psi);
             if (want)
             {
                 double w = psi * slope;

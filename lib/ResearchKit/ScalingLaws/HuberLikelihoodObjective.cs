@@ -69,17 +69,7 @@ public sealed class HuberLikelihoodObjective
             double x1 = Math.Exp(t1 - m), x2 = Math.Exp(t2 - m), x3 = Math.Exp(e - m);
             double total = x1 + x2 + x3;
             double u = (m + Math.Log(total) - logL[i]) / s;     // (ℓ̂ − ln L)/s; Huber is even, so the sign does not matter
-            double abs = Math.Abs(u), psi;
-            if (abs <= delta)
-            {
-                sum += 0.5 * u * u;
-                psi = u;
-            }
-            else
-            {
-                sum += delta * (abs - 0.5 * delta);
-                psi = u > 0 ? delta : -delta;
-            }
+            sum += HuberPenalty.Value(u, delta, out double psi);
             if (wantGradient)
             {
                 double w = psi / (s * total);                    // ∂/∂ℓ̂ of Huber(u) is ψ(u)/s

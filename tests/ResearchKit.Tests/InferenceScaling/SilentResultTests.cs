@@ -1,3 +1,4 @@
+using ResearchKit.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using ResearchKit.InferenceScaling;
 using ResearchKit.PowerLaws;

@@ -1,4 +1,4 @@
-namespace ResearchKit.SolvableModels;
+namespace ResearchKit.InferenceScaling;
 
 /// <summary>
 /// One ridge fit of the Latent Instance Difficulty model on N samples, with its generalisation diagnostics and the

@@ -1,8 +1,8 @@
 using ResearchKit.Data;
-using ResearchKit.SolvableModels;
+using ResearchKit.InferenceScaling;
 using ResearchKit.Tests.Data;
 
-namespace ResearchKit.Tests.SolvableModels;
+namespace ResearchKit.Tests.InferenceScaling;
 
 /// <summary>
 /// The latent-instance-difficulty model of notebook 08 (Levi, arXiv 2601.03764): its effective exponent reaches the

@@ -1,4 +1,4 @@
-namespace ResearchKit.InferenceScaling;
+namespace ResearchKit.Numerics;
 
 /// <summary>
 /// A plain Nelder–Mead simplex minimiser for the few-parameter least-squares and binned-likelihood fits of this

@@ -1,4 +1,4 @@
-namespace ResearchKit.SolvableModels;
+namespace ResearchKit.InferenceScaling;
 
 /// <summary>A Monte-Carlo failure curve 1 − pass@k with its errors, from
 /// <see cref="LatentInstanceDifficultyModel.SimulateFailureCurve"/>.</summary>

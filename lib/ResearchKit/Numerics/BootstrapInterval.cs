@@ -1,6 +1,5 @@
-using ResearchKit.Numerics;
 
-namespace ResearchKit.InferenceScaling;
+namespace ResearchKit.Numerics;
 
 /// <summary>A point estimate with a percentile bootstrap interval and the bootstrap standard error.</summary>
 /// <param name="Estimate">The estimate on the original data.</param>

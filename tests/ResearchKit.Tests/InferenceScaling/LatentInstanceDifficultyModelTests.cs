@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
-using ResearchKit.SolvableModels;
+using ResearchKit.InferenceScaling;
 
-namespace ResearchKit.Tests.SolvableModels;
+namespace ResearchKit.Tests.InferenceScaling;
 
 public class LatentInstanceDifficultyModelTests
 {

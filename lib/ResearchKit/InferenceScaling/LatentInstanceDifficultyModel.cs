@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using ResearchKit.Numerics;
 
-namespace ResearchKit.SolvableModels;
+namespace ResearchKit.InferenceScaling;
 
 /// <summary>
 /// The Latent Instance Difficulty (LID) model of last-layer fine-tuning: frozen Gaussian features x ∈ ℝ^d with a

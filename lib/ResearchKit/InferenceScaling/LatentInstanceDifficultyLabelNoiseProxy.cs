@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using ResearchKit.Numerics;
 
-namespace ResearchKit.SolvableModels;
+namespace ResearchKit.InferenceScaling;
 
 /// <summary>
 /// A stand-in for the CIFAR-10H experiment of the LID paper that needs no images and no network: each image's

@@ -1,6 +1,6 @@
-using ResearchKit.SolvableModels;
+using ResearchKit.InferenceScaling;
 
-namespace ResearchKit.Tests.SolvableModels;
+namespace ResearchKit.Tests.InferenceScaling;
 
 public class LatentInstanceDifficultyLabelNoiseProxyTests
 {

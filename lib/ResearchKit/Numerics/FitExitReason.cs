@@ -1,4 +1,4 @@
-namespace ResearchKit.InferenceScaling;
+namespace ResearchKit.Numerics;
 
 /// <summary>Why an iterative fit of the inference-scaling models stopped.</summary>
 public enum FitExitReason
