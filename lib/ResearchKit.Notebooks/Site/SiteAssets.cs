@@ -11,8 +11,8 @@ namespace ResearchKit.Notebooks.Site;
 public sealed class SiteAssets
 {
     /// <summary>
-    /// The plotly.js version: that of the npm package <c>plotly.js-dist-min</c> copied beside the pages. It must equal
-    /// <c>ResearchKit.Display.Figure.PlotlyVersion</c> (the runner does not reference the library; a test compares them).
+    /// The plotly.js version: that of the npm package <c>plotly.js-dist-min</c> copied beside the pages, which draws the
+    /// Plotly.NET charts' JSON offline (4.1.2 renders Plotly.NET 6's charts without errors; the browser test checks it).
     /// </summary>
     public const string PlotlyVersion = "4.1.2";
 

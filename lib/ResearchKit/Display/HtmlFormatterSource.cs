@@ -22,8 +22,6 @@ internal sealed class HtmlFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters()
     {
-        yield return new HtmlTypeFormatter(typeof(Figure));
-        yield return new HtmlTypeFormatter(typeof(Table));
         yield return new HtmlTypeFormatter(typeof(Claims));
     }
 

@@ -82,9 +82,9 @@ public class CommandLineTests
         int exit = Invoke("run", "--no-build", "--scale", "quick", "--site", site, path);
 
         Assert.Equal(0, exit);
-        Assert.Contains("\"execution_count\": 4", File.ReadAllText(path));
+        Assert.Contains("\"execution_count\": 2", File.ReadAllText(path));
         Assert.Contains(System.Net.WebUtility.HtmlEncode("2 hold · 0 do not hold · 0 not testable"), File.ReadAllText(Path.Combine(site, "index.html")));
-        Assert.Contains("rk-figure", File.ReadAllText(Path.Combine(site, "library.html")));
+        Assert.Contains("data-rk-claims-total=\"2\"", File.ReadAllText(Path.Combine(site, "library.html")));
     }
 
     [Fact]

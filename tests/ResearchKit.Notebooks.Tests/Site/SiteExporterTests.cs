@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using ResearchKit.Notebooks.Documents;
 using ResearchKit.Notebooks.Execution;
 using ResearchKit.Notebooks.Site;
@@ -72,21 +70,6 @@ public class SiteExporterTests
         Assert.Contains("<script src=\"plotly.min.js\"", File.ReadAllText(Path.Combine(site, "01-a.html")));
     }
 
-    [Fact]
-    public void PlotlyVersion_EqualsTheLibraryFigureVersion()
-    {
-        var context = new AssemblyLoadContext("figure-version", isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromAssemblyPath(TestEnvironment.ResearchKitDll);
-            var field = assembly.GetType("ResearchKit.Display.Figure")!.GetField("PlotlyVersion", BindingFlags.Public | BindingFlags.Static)!;
-            Assert.Equal(field.GetRawConstantValue(), SiteAssets.PlotlyVersion);
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
 
     [Fact]
     public void ClaimsStatus_SumsTablesAndIsNullWithout()
