@@ -38,11 +38,7 @@ public static class SCurveFit
         Guard.Positive(maxIterations);
         Guard.InOpenRange(tolerance, 0, 0.1);
         int n = times.Count;
-        double tMin = times.Min(), tMax = times.Max();
-        if (!(tMax > tMin))
-            throw new ArgumentException($"times are all equal to {tMin}; allowed: at least two distinct times.", nameof(times));
-        double centre = 0.5 * (tMin + tMax), half = 0.5 * (tMax - tMin);
-        var x = times.Select(t => (t - centre) / half).ToArray();
+        var x = ScaledTimes(times, out double centre, out double half);
         var y = values.ToArray();
 
         // Start: mid-level and half-range from the data, jump where the curve first crosses its mid-level.
@@ -122,11 +118,7 @@ public static class SCurveFit
         Guard.Positive(maxIterations);
         Guard.InOpenRange(tolerance, 0, 0.1);
         int n = times.Count;
-        double tMin = times.Min(), tMax = times.Max();
-        if (!(tMax > tMin))
-            throw new ArgumentException($"times are all equal to {tMin}; allowed: at least two distinct times.", nameof(times));
-        double centre = 0.5 * (tMin + tMax), half = 0.5 * (tMax - tMin);
-        var x = times.Select(t => (t - centre) / half).ToArray();
+        var x = ScaledTimes(times, out double centre, out double half);
         var y = values.ToArray();
         var order = Enumerable.Range(0, n).OrderBy(i => x[i]).ToArray();
         double x0 = x[order[n / 2]];
@@ -180,5 +172,19 @@ public static class SCurveFit
             jac[i, 3] = 1;
         }
         return jac;
+    }
+
+    /// <summary>
+    /// The times mapped onto [−1, 1] (x = (t − centre)/half), where the fit runs; throws when all times are equal.
+    /// </summary>
+    private static double[] ScaledTimes(IReadOnlyList<double> times, out double centre, out double half)
+    {
+        double tMin = times.Min(), tMax = times.Max();
+        if (!(tMax > tMin))
+            throw new ArgumentException($"times are all equal to {tMin}; allowed: at least two distinct times.", nameof(times));
+        double c = 0.5 * (tMin + tMax), h = 0.5 * (tMax - tMin);
+        centre = c;
+        half = h;
+        return times.Select(t => (t - c) / h).ToArray();
     }
 }
