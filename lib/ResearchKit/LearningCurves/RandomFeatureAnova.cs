@@ -26,6 +26,7 @@ public sealed record RandomFeatureDataDraw(
 /// <param name="DataDraws">n, the number of X draws.</param>
 /// <param name="FeatureDraws">m, F draws per X.</param>
 /// <param name="Bias">Bias² = |E f − f*|² (unbiased: |ē|² − B/n, B the between-X mean square).</param>
+/// <param name="BiasStandardError">Jackknife standard error of Bias² over the X draws (NaN for n &lt; 3).</param>
 /// <param name="VarianceX">Var_X = B − (Var_F + Var_XF)/m.</param>
 /// <param name="VarianceFeatures">Var_F + Var_XF = E_X Var_F(f | X): mean of the within-X variances.</param>
 /// <param name="VarianceFeaturesStandardError">Its standard error over the X draws.</param>
@@ -38,7 +39,7 @@ public sealed record RandomFeatureDataDraw(
 /// <param name="TestErrorStandardError">Standard error over the X draws.</param>
 /// <param name="TrainError">E_tr (mean over all fits).</param>
 public sealed record RandomFeatureAnovaResult(
-    int DataDraws, int FeatureDraws, double Bias, double VarianceX, double VarianceFeatures, double VarianceFeaturesStandardError,
+    int DataDraws, int FeatureDraws, double Bias, double BiasStandardError, double VarianceX, double VarianceFeatures, double VarianceFeaturesStandardError,
     double Signal, double SignalStandardError, double VarianceNoiseX, double VarianceNoiseXStandardError, double NoiseError,
     double TestError, double TestErrorStandardError, double TrainError);
 
@@ -59,6 +60,61 @@ public static class RandomFeatureAnova
     /// <param name="draws">The data draws. Range: at least 2, all with the same P, N, λ, σ², number of F draws and mode count.</param>
     public static RandomFeatureAnovaResult Nested(IReadOnlyList<RandomFeatureDataDraw> draws)
     {
+        Validate(draws);
+        int n = draws.Count, m = draws[0].FeatureDraws;
+        double between = Between(draws, Enumerable.Range(0, n).ToArray(), out var grand);
+        var (vf, vfSe) = MeanSe(draws.Select(d => d.FeatureVariance));
+        var (signal, signalSe) = MeanSe(draws.Select(d => d.SignalError));
+        var (vxe, vxeSe) = MeanSe(draws.Select(d => d.NoiseDataVariance));
+        var (test, testSe) = MeanSe(draws.Select(d => d.TestError));
+        double bias = grand.Sum(value => value * value) - between / n;
+        double biasSe = double.NaN;
+        if (n >= 3)
+        {
+            var loo = LeaveOneOutBias(draws);
+            double mean = loo.Average();
+            biasSe = Math.Sqrt((n - 1.0) / n * loo.Sum(b => (b - mean) * (b - mean)));
+        }
+        return new RandomFeatureAnovaResult(n, m, bias, biasSe, between - vf / m, vf, vfSe, signal, signalSe, vxe, vxeSe,
+            draws.Average(d => d.NoiseError), test, testSe, draws.Average(d => d.TrainError));
+    }
+
+    /// <summary>The Bias² estimate with each X draw left out in turn (for jackknife errors of Bias² and of fits to it).</summary>
+    /// <param name="draws">The data draws. Range: at least 3, of one setting (as <see cref="Nested"/>).</param>
+    public static double[] LeaveOneOutBias(IReadOnlyList<RandomFeatureDataDraw> draws)
+    {
+        Validate(draws);
+        int n = draws.Count;
+        if (n < 3)
+            throw new ArgumentException($"draws has {n} elements; allowed: at least 3 data draws for a leave-one-out estimate.", nameof(draws));
+        var result = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var keep = Enumerable.Range(0, n).Where(a => a != i).ToArray();
+            double between = Between(draws, keep, out var grand);
+            result[i] = grand.Sum(value => value * value) - between / keep.Length;
+        }
+        return result;
+    }
+
+    private static double Between(IReadOnlyList<RandomFeatureDataDraw> draws, int[] keep, out double[] grand)
+    {
+        int modes = draws[0].MeanCleanResidual.Count, n = keep.Length;
+        grand = new double[modes];
+        foreach (int a in keep)
+            for (int k = 0; k < modes; k++) grand[k] += draws[a].MeanCleanResidual[k] / n;
+        double between = 0;
+        foreach (int a in keep)
+            for (int k = 0; k < modes; k++)
+            {
+                double diff = draws[a].MeanCleanResidual[k] - grand[k];
+                between += diff * diff;
+            }
+        return between / (n - 1);
+    }
+
+    private static void Validate(IReadOnlyList<RandomFeatureDataDraw> draws)
+    {
         Guard.NotNull(draws);
         if (draws.Count < 2)
             throw new ArgumentException($"draws has {draws.Count} element(s); allowed: at least 2 data draws.", nameof(draws));
@@ -71,25 +127,6 @@ public static class RandomFeatureAnova
                 || d.MeanCleanResidual.Count != first.MeanCleanResidual.Count)
                 throw new ArgumentException("draws differ in P, N, λ, σ², the number of F draws or the number of modes; allowed: draws of one setting.", nameof(draws));
         }
-        int n = draws.Count, m = first.FeatureDraws, modes = first.MeanCleanResidual.Count;
-        var grand = new double[modes];
-        foreach (var d in draws)
-            for (int k = 0; k < modes; k++) grand[k] += d.MeanCleanResidual[k] / n;
-        double between = 0;
-        foreach (var d in draws)
-            for (int k = 0; k < modes; k++)
-            {
-                double diff = d.MeanCleanResidual[k] - grand[k];
-                between += diff * diff;
-            }
-        between /= n - 1;
-        var (vf, vfSe) = MeanSe(draws.Select(d => d.FeatureVariance));
-        var (signal, signalSe) = MeanSe(draws.Select(d => d.SignalError));
-        var (vxe, vxeSe) = MeanSe(draws.Select(d => d.NoiseDataVariance));
-        var (test, testSe) = MeanSe(draws.Select(d => d.TestError));
-        double bias = grand.Sum(value => value * value) - between / n;
-        return new RandomFeatureAnovaResult(n, m, bias, between - vf / m, vf, vfSe, signal, signalSe, vxe, vxeSe,
-            draws.Average(d => d.NoiseError), test, testSe, draws.Average(d => d.TrainError));
     }
 
     private static (double Mean, double Se) MeanSe(IEnumerable<double> values)

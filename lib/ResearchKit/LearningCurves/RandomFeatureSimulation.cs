@@ -170,11 +170,11 @@ public static class RandomFeatureSimulation
                 }
                 cc /= n; cn /= n; nn /= n;
                 Normal.Samples(random, g1, 0, 1);
-                Normal.Samples(random, g2, 0, 1);
+                if (noiseVariance > 0) Normal.Samples(random, g2, 0, 1);
                 var o1 = Vector<double>.Build.DenseOfArray(g1);
                 var o2 = Vector<double>.Build.DenseOfArray(g2);
                 o1 -= v.Multiply(v.TransposeThisAndMultiply(o1));
-                o2 -= v.Multiply(v.TransposeThisAndMultiply(o2));
+                if (noiseVariance > 0) o2 -= v.Multiply(v.TransposeThisAndMultiply(o2));
                 double sc = Math.Sqrt(cc);
                 double tn = cc > 0 ? cn / sc : 0;
                 double rest = Math.Sqrt(Math.Max(0, nn - tn * tn));

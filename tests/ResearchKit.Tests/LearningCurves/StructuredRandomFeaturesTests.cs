@@ -102,6 +102,22 @@ public class StructuredRandomFeaturesTests
     }
 
     [Fact]
+    public void LeaveOneOutBias_GivesTheJackknifeError()
+    {
+        var task = PowerLawTask.Create(80, new PowerLawExponents(1.5, 0.6));
+        var draws = Sweep.Run(8, 4, (_, random) => RandomFeatureSimulation.RunFeatureDraws(task, 20, FeatureCovariance.Isotropic(40), 1e-2, 0, 3, random));
+        var r = RandomFeatureAnova.Nested(draws);
+        var loo = RandomFeatureAnova.LeaveOneOutBias(draws);
+        Assert.Equal(draws.Length, loo.Length);
+        double mean = loo.Average();
+        NumericAssert.Close(Math.Sqrt(7.0 / 8 * loo.Sum(b => (b - mean) * (b - mean))), r.BiasStandardError, 1e-12);
+        NumericAssert.Close(RandomFeatureAnova.Nested(draws.Skip(1).ToArray()).Bias, loo[0], 1e-12);
+        Assert.True(r.BiasStandardError > 0);
+        Assert.Contains("at least 3", Assert.Throws<ArgumentException>(() => RandomFeatureAnova.LeaveOneOutBias(draws.Take(2).ToArray())).Message);
+        Assert.True(double.IsNaN(RandomFeatureAnova.Nested(draws.Take(2).ToArray()).BiasStandardError));
+    }
+
+    [Fact]
     public void SameSeed_SameNumbers()
     {
         var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
