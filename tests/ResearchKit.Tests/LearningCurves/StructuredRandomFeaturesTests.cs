@@ -118,6 +118,26 @@ public class StructuredRandomFeaturesTests
     }
 
     [Fact]
+    public void JackknifeSlope_OfTheMean_IsTheSpreadOfPerDrawSlopes()
+    {
+        // For estimates that are means over n draws of exact power laws y_a = c_a x^(s_a), the leave-one-out slopes
+        // scatter around the full slope; the jackknife SE is (n−1)/√n·sd(s₋ₐ) and vanishes when every draw has the same slope.
+        var x = new[] { 10.0, 20, 40, 80, 160 };
+        var s = new[] { -1.0, -1.2, -0.9, -1.1 };
+        double[] At(IEnumerable<int> draws) => x.Select(v => draws.Average(a => Math.Pow(v, s[a]))).ToArray();
+        var all = Enumerable.Range(0, 4).ToArray();
+        var loo = all.Select(a => (IReadOnlyList<double>)At(all.Where(b => b != a))).ToArray();
+        var fit = LogLogSlope.FitJackknife(x, At(all), loo, 10, 160);
+        var slopes = loo.Select(l => LogLogSlope.Fit(x, l, 10, 160).Slope).ToArray();
+        double mean = slopes.Average();
+        NumericAssert.Close(Math.Sqrt(3.0 / 4 * slopes.Sum(v => (v - mean) * (v - mean))), fit.StandardError, 1e-12);
+        NumericAssert.Close(LogLogSlope.Fit(x, At(all), 10, 160).Slope, fit.Slope, 1e-14);
+        var same = Enumerable.Range(0, 3).Select(_ => (IReadOnlyList<double>)x.Select(v => 2 * Math.Pow(v, -0.5)).ToArray()).ToArray();
+        Assert.True(LogLogSlope.FitJackknife(x, same[0], same, 10, 160).StandardError < 1e-12);
+        Assert.Contains("at least 2", Assert.Throws<ArgumentException>(() => LogLogSlope.FitJackknife(x, same[0], same.Take(1).ToArray(), 10, 160)).Message);
+    }
+
+    [Fact]
     public void SameSeed_SameNumbers()
     {
         var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
