@@ -138,6 +138,25 @@ public class StructuredRandomFeaturesTests
     }
 
     [Fact]
+    public void SeveralCovariances_ShareTheDraws()
+    {
+        // Common random numbers: each covariance's result equals its own single run on the same seed only for the first
+        // (the later ones share its normals, scaled); the same X enters every result.
+        var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
+        var fs = new[] { FeatureCovariance.PowerLaw(30, 0.3), FeatureCovariance.PowerLaw(30, 1.2) };
+        var both = RandomFeatureSimulation.RunFeatureDraws(task, 12, fs, 1e-3, 0.1, 3, new Random(5));
+        var first = RandomFeatureSimulation.RunFeatureDraws(task, 12, fs[0], 1e-3, 0.1, 3, new Random(5));
+        Assert.Equal(2, both.Length);
+        Assert.Equal(first.TestError, both[0].TestError);
+        Assert.Equal(first.MeanCleanResidual, both[0].MeanCleanResidual);
+        Assert.NotEqual(both[0].TestError, both[1].TestError);
+        Assert.Contains("same N", Assert.Throws<ArgumentException>(() => RandomFeatureSimulation.RunFeatureDraws(task, 12,
+            new[] { FeatureCovariance.Isotropic(30), FeatureCovariance.Isotropic(31) }, 0, 0, 2, new Random(1))).Message);
+        Assert.Contains("at least one", Assert.Throws<ArgumentException>(() => RandomFeatureSimulation.RunFeatureDraws(task, 12,
+            Array.Empty<FeatureCovariance>(), 0, 0, 2, new Random(1))).Message);
+    }
+
+    [Fact]
     public void SameSeed_SameNumbers()
     {
         var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
