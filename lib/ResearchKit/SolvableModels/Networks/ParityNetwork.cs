@@ -302,8 +302,7 @@ public sealed class ParityNetwork
                 int s0 = active.Start[i], s1 = active.Start[i + 1];
                 var hid = batchHidden.AsSpan(r * h, h);
                 PreActivation(theta, active.Columns.AsSpan(s0, s1 - s0), active.Values.AsSpan(s0, s1 - s0), pre);
-                for (int u = 0; u < h; u++)
-                    hid[u] = pre[u] > 0 ? pre[u] : 0;
+                Relu(pre, hid);
                 for (int c = 0; c < Classes; c++)
                     z[c] = Dot(theta.AsSpan(n * h + h + c * h, h), hid);
                 double zMax = Math.Max(z[0], z[1]);
@@ -314,9 +313,7 @@ public sealed class ParityNetwork
                 double g1 = (p1 - y[i]) * inv, g0 = -g1;
                 batchG0[r] = g0;
                 batchG1[r] = g1;
-                var hg = batchHiddenGrad.AsSpan(r * h, h);
-                for (int u = 0; u < h; u++)
-                    hg[u] = pre[u] > 0 ? g0 * theta[w2aAt + u] + g1 * theta[w2bAt + u] : 0;
+                HiddenGradient(theta, w2aAt, w2bAt, g0, g1, batchHiddenGrad.AsSpan(r * h, h));
             }
             // W₂ rows: Σ_r g_c,r · hidden_r; b₁: Σ_r 1 · hg_r; W₁ row j: Σ_{r: x_rj ≠ 0} x_rj · hg_r — rows in order.
             AccumulateRows(gradient, w2aAt, batchG0, null, batchHidden, count);
@@ -334,6 +331,43 @@ public sealed class ParityNetwork
                     AccumulateRows(gradient, j * h, batchScale, batchMembers, batchHiddenGrad, m);
             }
             return loss * inv;
+        }
+
+        // hidden = pre > 0 ? pre : 0 entry by entry, a vector register at a time (a select, not a branch per unit).
+        private void Relu(ReadOnlySpan<double> preActivation, Span<double> output)
+        {
+            int u = 0;
+            if (Vector.IsHardwareAccelerated && h >= Vector<double>.Count)
+            {
+                int w = Vector<double>.Count;
+                for (; u <= h - w; u += w)
+                {
+                    var p = new Vector<double>(preActivation.Slice(u, w));
+                    Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), p, Vector<double>.Zero).CopyTo(output.Slice(u, w));
+                }
+            }
+            for (; u < h; u++)
+                output[u] = preActivation[u] > 0 ? preActivation[u] : 0;
+        }
+
+        // hg = pre > 0 ? g₀W₂[0, ·] + g₁W₂[1, ·] : 0 entry by entry (the same products and sum, then a select).
+        private void HiddenGradient(double[] theta, int w2aAt, int w2bAt, double g0, double g1, Span<double> output)
+        {
+            int u = 0;
+            if (Vector.IsHardwareAccelerated && h >= Vector<double>.Count)
+            {
+                int w = Vector<double>.Count;
+                var v0 = new Vector<double>(g0);
+                var v1 = new Vector<double>(g1);
+                for (; u <= h - w; u += w)
+                {
+                    var p = new Vector<double>(pre, u);
+                    var g = v0 * new Vector<double>(theta, w2aAt + u) + v1 * new Vector<double>(theta, w2bAt + u);
+                    Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), g, Vector<double>.Zero).CopyTo(output.Slice(u, w));
+                }
+            }
+            for (; u < h; u++)
+                output[u] = pre[u] > 0 ? g0 * theta[w2aAt + u] + g1 * theta[w2bAt + u] : 0;
         }
 
         // target[at + u] += a_k · source[row_k · h + u] for k = 0 … count − 1 in order (a_k = 1 when scales is null,
@@ -397,8 +431,7 @@ public sealed class ParityNetwork
             {
                 int s0 = active.Start[i], s1 = active.Start[i + 1];
                 PreActivation(theta, active.Columns.AsSpan(s0, s1 - s0), active.Values.AsSpan(s0, s1 - s0), pre);
-                for (int u = 0; u < h; u++)
-                    hidden[u] = pre[u] > 0 ? pre[u] : 0;
+                Relu(pre, hidden);
                 for (int c = 0; c < Classes; c++)
                     z[c] = Dot(theta.AsSpan(n * h + h + c * h, h), hidden);
                 int predicted = z[1] > z[0] ? 1 : 0;
