@@ -77,10 +77,10 @@ public static class RandomFeatureSimulation
     /// </summary>
     /// <remarks>
     /// F_kj ~ N(0, η_j), features φ = Fᵀx/√N (η ≡ 1: the model of <see cref="Run"/>). For P &lt; M the draw of F is
-    /// exact in law without forming F: with X = USVᵀ (V the M×P row space), F = VH + (I − VVᵀ)G, H = VᵀF ~ N(0, η_j I_P)
-    /// column-wise and G independent of H; the fit a depends on H only (Φ = USH/√N), and
+    /// exact in law without forming F: with XXᵀ = LLᵀ and V = XᵀL⁻ᵀ (the M×P row space, orthonormal), F = VH + (I − VVᵀ)G,
+    /// H = VᵀF ~ N(0, η_j I_P) column-wise and G independent of H; the fit a depends on H only (Φ = XF/√N = LH/√N), and
     /// (I − VVᵀ)G·diag(√η)a/√N = |√η ⊙ a|/√N·(I − VVᵀ)g with g ~ N(0, I_M) (jointly for the clean and noise fits).
-    /// Cost O(P²M + PN) per F instead of O(PMN). For P ≥ M F is drawn in full. Ours; notebook 13, Figs. (f), (g).
+    /// Cost O(P²M + P³) per X and O(P²N) per F instead of O(PMN). For P ≥ M F is drawn in full. Ours; notebook 13, Figs. (f), (g).
     /// </remarks>
     /// <param name="task">Spectrum and target.</param>
     /// <param name="sampleSize">P. Range: ≥ 1.</param>
@@ -92,6 +92,25 @@ public static class RandomFeatureSimulation
     public static RandomFeatureDataDraw RunFeatureDraws(LinearTask task, int sampleSize, FeatureCovariance features, double ridge,
         double noiseVariance, int featureDraws, Random random)
     {
+        Guard.NotNull(features);
+        return RunFeatureDraws(task, sampleSize, new[] { features }, ridge, noiseVariance, featureDraws, random)[0];
+    }
+
+    /// <summary>
+    /// As the single-covariance overload, for several covariances of one width N with common random numbers: the same X, ε
+    /// and the same standard normals of every F, scaled column-wise by each covariance's √η_j (one result per covariance;
+    /// with one covariance the draws are those of the single overload).
+    /// </summary>
+    /// <param name="task">Spectrum and target.</param>
+    /// <param name="sampleSize">P. Range: ≥ 1.</param>
+    /// <param name="features">The covariances. Range: at least one, all of the same N.</param>
+    /// <param name="ridge">λ (library convention). Range: 0 ≤ λ &lt; ∞; 0 = min-norm.</param>
+    /// <param name="noiseVariance">σ². Range: 0 ≤ σ² &lt; ∞.</param>
+    /// <param name="featureDraws">Number of F per X. Range: ≥ 2.</param>
+    /// <param name="random">Source of randomness (X, ε, then each F).</param>
+    public static RandomFeatureDataDraw[] RunFeatureDraws(LinearTask task, int sampleSize, IReadOnlyList<FeatureCovariance> features, double ridge,
+        double noiseVariance, int featureDraws, Random random)
+    {
         Guard.NotNull(task);
         Guard.NotNull(features);
         Guard.Positive(sampleSize);
@@ -99,9 +118,11 @@ public static class RandomFeatureSimulation
         Guard.NonNegative(ridge);
         Guard.NonNegative(noiseVariance);
         Guard.NotNull(random);
-        int p = sampleSize, n = features.Features, m = task.Modes;
-        var eta = features.VarianceArray;
-        var sqrtEta = eta.Select(Math.Sqrt).ToArray();
+        if (features.Count == 0 || features.Any(f => f is null) || features.Any(f => f.Features != features[0].Features))
+            throw new ArgumentException("features must hold at least one covariance, none null, all of the same N.", nameof(features));
+        int p = sampleSize, n = features[0].Features, m = task.Modes, c = features.Count;
+        var etas = features.Select(f => f.VarianceArray).ToArray();
+        var sqrtEtas = etas.Select(e => e.Select(Math.Sqrt).ToArray()).ToArray();
         var eig = task.EigenvalueArray;
         var sqrtEig = eig.Select(Math.Sqrt).ToArray();
         var target = task.WeightArray;
@@ -111,107 +132,218 @@ public static class RandomFeatureSimulation
         var eps = Vector<double>.Build.DenseOfArray(noiseData);
         var yClean = x.Multiply(Vector<double>.Build.DenseOfArray(target));
         var y = yClean + eps;
+        bool noisy = noiseVariance > 0;
 
         bool projected = p < m;
-        Matrix<double>? us = null, v = null;
-        if (projected)
-        {
-            var eigen = Linalg.SymmetricEigen(Linalg.Gram(x.Transpose())); // XXᵀ = U S² Uᵀ
-            var s = eigen.Values.Select(value => Math.Sqrt(Math.Max(value, 0))).ToArray();
-            double cutoff = s.Max() * 1e-10;
-            int rank = s.Count(value => value > cutoff);
-            var keep = Enumerable.Range(0, p).Where(i => s[i] > cutoff).ToArray();
-            us = Matrix<double>.Build.Dense(p, rank, (i, j) => eigen.Vectors[i, keep[j]] * s[keep[j]]);
-            var uScaled = Matrix<double>.Build.Dense(p, rank, (i, j) => eigen.Vectors[i, keep[j]] / s[keep[j]]);
-            v = x.TransposeThisAndMultiply(uScaled); // M×rank, orthonormal columns
-        }
-
-        var sumClean = new double[m];
-        var sumNoise = new double[m];
-        double sumSqClean = 0, sumSqNoise = 0, test = 0, signal = 0, noiseError = 0, train = 0;
-        int r = projected ? us!.ColumnCount : 0;
-        var hData = new double[Math.Max(r, 1) * n];
-        var fData = projected ? Array.Empty<double>() : new double[m * n];
+        // X = L Qᵀ with XXᵀ = LLᵀ (Cholesky) and Q = XᵀL⁻ᵀ (M×P, orthonormal columns, never formed): Qv = Xᵀ(L⁻ᵀv), Qᵀu = L⁻¹(Xu).
+        Matrix<double>? l = null;
+        if (projected) l = Linalg.Cholesky(Linalg.Gram(x.Transpose()));
+        Vector<double> Q(Vector<double> coefficients) => x.TransposeThisAndMultiply(BackSubstitute(l!, coefficients));
+        Vector<double> QT(Vector<double> u) => ForwardSubstitute(l!, x.Multiply(u));
+        var sumClean = new double[c][];
+        var sumNoise = new double[c][];
+        for (int i = 0; i < c; i++) { sumClean[i] = new double[m]; sumNoise[i] = new double[m]; }
+        var sumSqClean = new double[c];
+        var sumSqNoise = new double[c];
+        var test = new double[c];
+        var train = new double[c];
+        int rows = projected ? p : m;
+        var standard = new double[rows * n];
+        var scaled = new double[rows * n];
         var g1 = new double[m];
         var g2 = new double[m];
-        var zero = Vector<double>.Build.Dense(p);
         for (int b = 0; b < featureDraws; b++)
         {
-            Matrix<double> phi;
-            Matrix<double> h = null!, f = null!;
-            if (projected)
+            Normal.Samples(random, standard, 0, 1);
+            Vector<double>? o1 = null, o2 = null;
+            for (int ci = 0; ci < c; ci++)
             {
-                Normal.Samples(random, hData, 0, 1);
-                h = Matrix<double>.Build.Dense(r, n, (double[])hData.Clone());
-                for (int j = 0; j < n; j++)
-                    for (int i = 0; i < r; i++) h[i, j] *= sqrtEta[j];
-                phi = Linalg.Multiply(us!, h) / Math.Sqrt(n);
-            }
-            else
-            {
-                Normal.Samples(random, fData, 0, 1);
-                f = Matrix<double>.Build.Dense(m, n, (double[])fData.Clone());
-                for (int j = 0; j < n; j++)
-                    for (int k = 0; k < m; k++) f[k, j] *= sqrtEta[j];
-                phi = Linalg.Multiply(x, f) / Math.Sqrt(n);
-            }
-            var (ac, an, _, _) = RidgeSimulation.Fit(phi, yClean, eps, ridge);
-            Vector<double> wc, wn;
-            if (projected)
-            {
-                wc = v!.Multiply(h.Multiply(ac)) / Math.Sqrt(n);
-                wn = v.Multiply(h.Multiply(an)) / Math.Sqrt(n);
-                double cc = 0, cn = 0, nn = 0;
+                var sq = sqrtEtas[ci];
                 for (int j = 0; j < n; j++)
                 {
-                    cc += eta[j] * ac[j] * ac[j];
-                    cn += eta[j] * ac[j] * an[j];
-                    nn += eta[j] * an[j] * an[j];
+                    double factor = sq[j];
+                    int offset = j * rows;
+                    for (int i = 0; i < rows; i++) scaled[offset + i] = standard[offset + i] * factor;
                 }
-                cc /= n; cn /= n; nn /= n;
-                Normal.Samples(random, g1, 0, 1);
-                Normal.Samples(random, g2, 0, 1);
-                var o1 = Vector<double>.Build.DenseOfArray(g1);
-                var o2 = Vector<double>.Build.DenseOfArray(g2);
-                o1 -= v.Multiply(v.TransposeThisAndMultiply(o1));
-                o2 -= v.Multiply(v.TransposeThisAndMultiply(o2));
-                double sc = Math.Sqrt(cc);
-                double tn = cc > 0 ? cn / sc : 0;
-                double rest = Math.Sqrt(Math.Max(0, nn - tn * tn));
-                wc += o1 * sc;
-                wn += o1 * tn + o2 * rest;
+                var g = Matrix<double>.Build.Dense(rows, n, (double[])scaled.Clone()); // H (P×N) or F (M×N)
+                var phi = Linalg.Multiply(projected ? l! : x, g) / Math.Sqrt(n);
+                var (ac, an, _, _) = RidgeSimulation.Fit(phi, yClean, eps, ridge);
+                Vector<double> wc, wn;
+                if (projected)
+                {
+                    wc = Q(g.Multiply(ac)) / Math.Sqrt(n);
+                    wn = noisy ? Q(g.Multiply(an)) / Math.Sqrt(n) : Vector<double>.Build.Dense(m);
+                    double cc = 0, cn = 0, nn = 0;
+                    var eta = etas[ci];
+                    for (int j = 0; j < n; j++)
+                    {
+                        cc += eta[j] * ac[j] * ac[j];
+                        cn += eta[j] * ac[j] * an[j];
+                        nn += eta[j] * an[j] * an[j];
+                    }
+                    cc /= n; cn /= n; nn /= n;
+                    if (o1 is null)
+                    {
+                        Normal.Samples(random, g1, 0, 1);
+                        if (noisy) Normal.Samples(random, g2, 0, 1);
+                        o1 = Vector<double>.Build.DenseOfArray(g1);
+                        o1 -= Q(QT(o1));
+                        o2 = Vector<double>.Build.DenseOfArray(g2);
+                        if (noisy) o2 -= Q(QT(o2));
+                    }
+                    double sc = Math.Sqrt(cc);
+                    double tn = cc > 0 ? cn / sc : 0;
+                    double rest = Math.Sqrt(Math.Max(0, nn - tn * tn));
+                    wc += o1 * sc;
+                    if (noisy) wn += o1 * tn + o2! * rest;
+                }
+                else
+                {
+                    wc = g.Multiply(ac) / Math.Sqrt(n);
+                    wn = g.Multiply(an) / Math.Sqrt(n);
+                }
+                double ec2 = 0, en2 = 0, et2 = 0;
+                var sc1 = sumClean[ci];
+                var sn1 = sumNoise[ci];
+                for (int k = 0; k < m; k++)
+                {
+                    double dc = sqrtEig[k] * (wc[k] - target[k]);
+                    double dn = sqrtEig[k] * wn[k];
+                    sc1[k] += dc;
+                    sn1[k] += dn;
+                    ec2 += dc * dc;
+                    en2 += dn * dn;
+                    et2 += (dc + dn) * (dc + dn);
+                }
+                sumSqClean[ci] += ec2;
+                sumSqNoise[ci] += en2;
+                test[ci] += et2;
+                var residual = y - phi.Multiply(ac + an);
+                train[ci] += residual.DotProduct(residual) / p;
             }
-            else
-            {
-                wc = f.Multiply(ac) / Math.Sqrt(n);
-                wn = f.Multiply(an) / Math.Sqrt(n);
-            }
-            double ec2 = 0, en2 = 0, et2 = 0;
-            for (int k = 0; k < m; k++)
-            {
-                double dc = sqrtEig[k] * (wc[k] - target[k]);
-                double dn = sqrtEig[k] * wn[k];
-                sumClean[k] += dc;
-                sumNoise[k] += dn;
-                ec2 += dc * dc;
-                en2 += dn * dn;
-                et2 += (dc + dn) * (dc + dn);
-            }
-            sumSqClean += ec2;
-            sumSqNoise += en2;
-            signal += ec2;
-            noiseError += en2;
-            test += et2;
-            var residual = y - phi.Multiply(ac + an);
-            train += residual.DotProduct(residual) / p;
         }
         int mm = featureDraws;
-        var meanClean = sumClean.Select(value => value / mm).ToArray();
-        var meanNoise = sumNoise.Select(value => value / mm).ToArray();
-        double normClean = meanClean.Sum(value => value * value), normNoise = meanNoise.Sum(value => value * value);
-        double withinClean = Math.Max(0, (sumSqClean - mm * normClean) / (mm - 1));
-        double withinNoise = Math.Max(0, (sumSqNoise - mm * normNoise) / (mm - 1));
-        return new RandomFeatureDataDraw(p, n, ridge, noiseVariance, featureDraws, test / mm, signal / mm, noiseError / mm,
-            train / mm, meanClean, withinClean, normNoise - withinNoise / mm);
+        var results = new RandomFeatureDataDraw[c];
+        for (int ci = 0; ci < c; ci++)
+        {
+            var meanClean = sumClean[ci].Select(value => value / mm).ToArray();
+            var meanNoise = sumNoise[ci].Select(value => value / mm).ToArray();
+            double normClean = meanClean.Sum(value => value * value), normNoise = meanNoise.Sum(value => value * value);
+            double withinClean = Math.Max(0, (sumSqClean[ci] - mm * normClean) / (mm - 1));
+            double withinNoise = Math.Max(0, (sumSqNoise[ci] - mm * normNoise) / (mm - 1));
+            results[ci] = new RandomFeatureDataDraw(p, n, ridge, noiseVariance, featureDraws, test[ci] / mm, sumSqClean[ci] / mm,
+                sumSqNoise[ci] / mm, train[ci] / mm, meanClean, withinClean, normNoise - withinNoise / mm);
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// One crossed X × F design: n draws of the data (X, ε) and m independent feature matrices F (white, as <see cref="Run"/>),
+    /// every F fitted with every X, split by <see cref="RandomFeatureCrossedAnova.Split"/> into Bias², Var_X, Var_F, Var_XF,
+    /// Var_Xε and Var_XFε. F is drawn in full (cost O(nmPMN)); for small M (notebook 13, Fig. (d)).
+    /// </summary>
+    /// <param name="task">Spectrum and target.</param>
+    /// <param name="sampleSize">P. Range: ≥ 1.</param>
+    /// <param name="features">N. Range: ≥ 1.</param>
+    /// <param name="ridge">λ (library convention). Range: 0 ≤ λ &lt; ∞.</param>
+    /// <param name="noiseVariance">σ². Range: 0 ≤ σ² &lt; ∞.</param>
+    /// <param name="dataDraws">n. Range: ≥ 2.</param>
+    /// <param name="featureDraws">m. Range: ≥ 2.</param>
+    /// <param name="random">Source of randomness (the n data draws, then the m F).</param>
+    public static RandomFeatureCrossedAnova RunCrossed(LinearTask task, int sampleSize, int features, double ridge, double noiseVariance,
+        int dataDraws, int featureDraws, Random random)
+    {
+        Guard.NotNull(task);
+        Guard.Positive(sampleSize);
+        Guard.Positive(features);
+        Guard.NonNegative(ridge);
+        Guard.NonNegative(noiseVariance);
+        Guard.AtLeast(dataDraws, 2);
+        Guard.AtLeast(featureDraws, 2);
+        Guard.NotNull(random);
+        int p = sampleSize, n = features, m = task.Modes;
+        var eig = task.EigenvalueArray;
+        var sqrtEig = eig.Select(Math.Sqrt).ToArray();
+        var target = task.WeightArray;
+        var wbar = Vector<double>.Build.DenseOfArray(target);
+        var xs = new Matrix<double>[dataDraws];
+        var cleans = new Vector<double>[dataDraws];
+        var epss = new Vector<double>[dataDraws];
+        for (int a = 0; a < dataDraws; a++)
+        {
+            xs[a] = RidgeSimulation.SampleInputs(task, p, random);
+            var noise = new double[p];
+            Normal.Samples(random, noise, 0, Math.Sqrt(noiseVariance));
+            epss[a] = Vector<double>.Build.DenseOfArray(noise);
+            cleans[a] = xs[a].Multiply(wbar);
+        }
+        var fs = new Matrix<double>[featureDraws];
+        for (int b = 0; b < featureDraws; b++)
+        {
+            var data = new double[m * n];
+            Normal.Samples(random, data, 0, 1);
+            fs[b] = Matrix<double>.Build.Dense(m, n, data) / Math.Sqrt(n);
+        }
+        var clean = new double[dataDraws][][];
+        var noiseW = new double[dataDraws][][];
+        var test = new double[dataDraws][];
+        var train = new double[dataDraws][];
+        for (int a = 0; a < dataDraws; a++)
+        {
+            clean[a] = new double[featureDraws][];
+            noiseW[a] = new double[featureDraws][];
+            test[a] = new double[featureDraws];
+            train[a] = new double[featureDraws];
+            for (int b = 0; b < featureDraws; b++)
+            {
+                var phi = Linalg.Multiply(xs[a], fs[b]);
+                var (ac, an, _, _) = RidgeSimulation.Fit(phi, cleans[a], epss[a], ridge);
+                var wc = fs[b].Multiply(ac);
+                var wn = fs[b].Multiply(an);
+                var ec = new double[m];
+                var en = new double[m];
+                double e = 0;
+                for (int k = 0; k < m; k++)
+                {
+                    ec[k] = sqrtEig[k] * (wc[k] - target[k]);
+                    en[k] = sqrtEig[k] * wn[k];
+                    e += (ec[k] + en[k]) * (ec[k] + en[k]);
+                }
+                clean[a][b] = ec;
+                noiseW[a][b] = en;
+                test[a][b] = e;
+                var residual = cleans[a] + epss[a] - phi.Multiply(ac + an);
+                train[a][b] = residual.DotProduct(residual) / p;
+            }
+        }
+        return RandomFeatureCrossedAnova.Split(clean, noiseW, test, train);
+    }
+
+    /// <summary>Solves Lᵀz = v for lower-triangular L (back substitution, O(P²)).</summary>
+    private static Vector<double> BackSubstitute(Matrix<double> l, Vector<double> v)
+    {
+        int n = v.Count;
+        var z = new double[n];
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double sum = v[i];
+            for (int j = i + 1; j < n; j++) sum -= l[j, i] * z[j];
+            z[i] = sum / l[i, i];
+        }
+        return Vector<double>.Build.DenseOfArray(z);
+    }
+
+    /// <summary>Solves Lz = v for lower-triangular L (forward substitution, O(P²)).</summary>
+    private static Vector<double> ForwardSubstitute(Matrix<double> l, Vector<double> v)
+    {
+        int n = v.Count;
+        var z = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double sum = v[i];
+            for (int j = 0; j < i; j++) sum -= l[i, j] * z[j];
+            z[i] = sum / l[i, i];
+        }
+        return Vector<double>.Build.DenseOfArray(z);
     }
 }

@@ -102,6 +102,61 @@ public class StructuredRandomFeaturesTests
     }
 
     [Fact]
+    public void LeaveOneOutBias_GivesTheJackknifeError()
+    {
+        var task = PowerLawTask.Create(80, new PowerLawExponents(1.5, 0.6));
+        var draws = Sweep.Run(8, 4, (_, random) => RandomFeatureSimulation.RunFeatureDraws(task, 20, FeatureCovariance.Isotropic(40), 1e-2, 0, 3, random));
+        var r = RandomFeatureAnova.Nested(draws);
+        var loo = RandomFeatureAnova.LeaveOneOutBias(draws);
+        Assert.Equal(draws.Length, loo.Length);
+        double mean = loo.Average();
+        NumericAssert.Close(Math.Sqrt(7.0 / 8 * loo.Sum(b => (b - mean) * (b - mean))), r.BiasStandardError, 1e-12);
+        NumericAssert.Close(RandomFeatureAnova.Nested(draws.Skip(1).ToArray()).Bias, loo[0], 1e-12);
+        Assert.True(r.BiasStandardError > 0);
+        Assert.Contains("at least 3", Assert.Throws<ArgumentException>(() => RandomFeatureAnova.LeaveOneOutBias(draws.Take(2).ToArray())).Message);
+        Assert.True(double.IsNaN(RandomFeatureAnova.Nested(draws.Take(2).ToArray()).BiasStandardError));
+    }
+
+    [Fact]
+    public void JackknifeSlope_OfTheMean_IsTheSpreadOfPerDrawSlopes()
+    {
+        // For estimates that are means over n draws of exact power laws y_a = c_a x^(s_a), the leave-one-out slopes
+        // scatter around the full slope; the jackknife SE is (n−1)/√n·sd(s₋ₐ) and vanishes when every draw has the same slope.
+        var x = new[] { 10.0, 20, 40, 80, 160 };
+        var s = new[] { -1.0, -1.2, -0.9, -1.1 };
+        double[] At(IEnumerable<int> draws) => x.Select(v => draws.Average(a => Math.Pow(v, s[a]))).ToArray();
+        var all = Enumerable.Range(0, 4).ToArray();
+        var loo = all.Select(a => (IReadOnlyList<double>)At(all.Where(b => b != a))).ToArray();
+        var fit = LogLogSlope.FitJackknife(x, At(all), loo, 10, 160);
+        var slopes = loo.Select(l => LogLogSlope.Fit(x, l, 10, 160).Slope).ToArray();
+        double mean = slopes.Average();
+        NumericAssert.Close(Math.Sqrt(3.0 / 4 * slopes.Sum(v => (v - mean) * (v - mean))), fit.StandardError, 1e-12);
+        NumericAssert.Close(LogLogSlope.Fit(x, At(all), 10, 160).Slope, fit.Slope, 1e-14);
+        var same = Enumerable.Range(0, 3).Select(_ => (IReadOnlyList<double>)x.Select(v => 2 * Math.Pow(v, -0.5)).ToArray()).ToArray();
+        Assert.True(LogLogSlope.FitJackknife(x, same[0], same, 10, 160).StandardError < 1e-12);
+        Assert.Contains("at least 2", Assert.Throws<ArgumentException>(() => LogLogSlope.FitJackknife(x, same[0], same.Take(1).ToArray(), 10, 160)).Message);
+    }
+
+    [Fact]
+    public void SeveralCovariances_ShareTheDraws()
+    {
+        // Common random numbers: each covariance's result equals its own single run on the same seed only for the first
+        // (the later ones share its normals, scaled); the same X enters every result.
+        var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
+        var fs = new[] { FeatureCovariance.PowerLaw(30, 0.3), FeatureCovariance.PowerLaw(30, 1.2) };
+        var both = RandomFeatureSimulation.RunFeatureDraws(task, 12, fs, 1e-3, 0.1, 3, new Random(5));
+        var first = RandomFeatureSimulation.RunFeatureDraws(task, 12, fs[0], 1e-3, 0.1, 3, new Random(5));
+        Assert.Equal(2, both.Length);
+        Assert.Equal(first.TestError, both[0].TestError);
+        Assert.Equal(first.MeanCleanResidual, both[0].MeanCleanResidual);
+        Assert.NotEqual(both[0].TestError, both[1].TestError);
+        Assert.Contains("same N", Assert.Throws<ArgumentException>(() => RandomFeatureSimulation.RunFeatureDraws(task, 12,
+            new[] { FeatureCovariance.Isotropic(30), FeatureCovariance.Isotropic(31) }, 0, 0, 2, new Random(1))).Message);
+        Assert.Contains("at least one", Assert.Throws<ArgumentException>(() => RandomFeatureSimulation.RunFeatureDraws(task, 12,
+            Array.Empty<FeatureCovariance>(), 0, 0, 2, new Random(1))).Message);
+    }
+
+    [Fact]
     public void SameSeed_SameNumbers()
     {
         var task = PowerLawTask.Create(60, new PowerLawExponents(1.5, 0.6));
