@@ -13,7 +13,7 @@ public static partial class Charts
     /// toggles in every panel.
     /// </summary>
     /// <param name="panels">The charts, e.g. from the other helpers of <see cref="Charts"/>. Plotly.NET's <c>Chart.Grid</c>
-    /// rewrites their layouts, so do not display them separately afterwards. Range: 1 to 24 charts.</param>
+    /// rewrites their layouts, so do not display them separately afterwards, and build a chart again for a second panel (one instance in two panels is refused). Range: 1 to 24 charts.</param>
     /// <param name="columns">Panels per row. Range: 1 ≤ columns ≤ the number of panels.</param>
     /// <param name="titles">Optional panel titles (e.g. "(a) λ = 0.1"), one per panel. A title wider than its panel is
     /// wrapped at spaces (<see cref="WrapTitle"/>; a &lt;br&gt; of the caller's stays), and the grid then grows to make room.</param>
@@ -32,8 +32,15 @@ public static partial class Charts
         {
             if (panels[i] is null)
                 throw new ArgumentNullException(nameof(panels), $"panels[{i}] is null; allowed: a chart.");
-            Reanchor(panels[i], i + 1);
+            // Chart.Grid moves each panel's traces onto its axes in place: one chart in two panels would be drawn once, in the last.
+            for (int j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(panels[i], panels[j]))
+                    throw new ArgumentException($"panels[{i}] is the same chart as panels[{j}]; allowed: a distinct chart per panel (build it again for a second panel).", nameof(panels));
+            }
         }
+        for (int i = 0; i < panels.Count; i++)
+            Reanchor(panels[i], i + 1);
         int rows = (panels.Count + columns - 1) / columns;
         int panelCharacters = TitleCharacters(columns);
         string[]? wrapped = titles?.Select((t, i) => WrapTitle(Guard.NotNull(t, $"titles[{i}]"), panelCharacters)).ToArray();

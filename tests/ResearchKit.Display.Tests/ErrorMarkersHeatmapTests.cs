@@ -310,6 +310,15 @@ public class GridTitleTests
     }
 
     [Fact]
+    public void Grid_OneChartInTwoPanels_IsRefused()
+    {
+        var p = Panel();
+        var e = Assert.Throws<ArgumentException>(() => Charts.Grid(new[] { p, Panel(), p }, 3));
+        Assert.Equal("panels", e.ParamName);
+        Assert.Contains("panels[2] is the same chart as panels[0]", e.Message);
+    }
+
+    [Fact]
     public void Grid_NullTitle_NamesItsIndex()
     {
         var e = Assert.Throws<ArgumentNullException>(() => Charts.Grid(new[] { Panel(), Panel() }, 2, new[] { "(a)", null! }));
