@@ -85,4 +85,58 @@ public class SweepTests
         var e = Assert.Throws<InvalidOperationException>(() => Sweep.Run(5, 1, (i, _) => i == 3 ? throw new InvalidOperationException("trial 3") : i, maxDegreeOfParallelism: 1));
         Assert.Equal("trial 3", e.Message);
     }
+    [Fact]
+    public void Map_OneAndTwoThreads_BitIdenticalToSerialLoop()
+    {
+        // Tasks of unequal cost that seed their own generators, as the notebooks' explicit seeds do.
+        static double[] Task(int seed)
+        {
+            var random = new Random(seed);
+            var draws = new double[3];
+            int steps = 1000 + 997 * (seed % 7);
+            for (int s = 0; s < steps; s++)
+                draws[s % 3] += Math.Sin(random.NextDouble() * (seed % 5 + 1));
+            return draws;
+        }
+        int[] seeds = Enumerable.Range(100, 40).ToArray();
+        var serial = seeds.Select(Task).ToArray();
+        var one = Sweep.Map(seeds, Task, maxDegreeOfParallelism: 1);
+        var two = Sweep.Map(seeds, Task, maxDegreeOfParallelism: 2);
+        for (int i = 0; i < seeds.Length; i++)
+        {
+            Assert.Equal(serial[i].Select(BitConverter.DoubleToInt64Bits), one[i].Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(serial[i].Select(BitConverter.DoubleToInt64Bits), two[i].Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Map_ResultsInInputOrder()
+    {
+        double[] grid = [4, 0.5, 2, 1];
+        Assert.Equal(grid.Select(x => 3 * x), Sweep.Map(grid, x => 3 * x, maxDegreeOfParallelism: 2));
+    }
+
+    [Fact]
+    public void Map_TaskThrows_ExceptionUnwrapped()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Sweep.Map(new[] { 1, 2, 3 }, x => x == 2 ? throw new InvalidOperationException("two") : x));
+        Assert.Equal("two", e.Message);
+    }
+
+    [Fact]
+    public void Map_BadArguments_ThrowNamingParameter()
+    {
+        Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => Sweep.Map(Array.Empty<double>(), x => x)).ParamName);
+        Assert.Equal("task", Assert.Throws<ArgumentNullException>(() => Sweep.Map<int, int>(new[] { 1 }, null!)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => Sweep.Map(new[] { 1 }, x => x, maxDegreeOfParallelism: 0)).ParamName);
+    }
+    [Fact]
+    public void MapAndRun_OnSeveralThreads_MathNetLoopsRunSerially()
+    {
+        // Inside a parallel sweep MathNet's own loops are single-threaded (the sweep has the cores).
+        var inMap = Sweep.Map(new[] { 1, 2, 3, 4 }, _ => MathNet.Numerics.Control.MaxDegreeOfParallelism, maxDegreeOfParallelism: 2);
+        var inRun = Sweep.Run(4, 1, (_, _) => MathNet.Numerics.Control.MaxDegreeOfParallelism, maxDegreeOfParallelism: 2);
+        Assert.All(inMap, v => Assert.Equal(1, v));
+        Assert.All(inRun, v => Assert.Equal(1, v));
+    }
 }
