@@ -52,9 +52,7 @@ public static partial class Charts
             Guard.SameLength(simulationError.Count, simulationX.Count, nameof(simulationError), nameof(simulationX));
             for (int i = 0; i < simulationError.Count; i++)
                 Guard.NonNegative(simulationError[i], $"{nameof(simulationError)}[{i}]");
-            var errorBars = Traces.Object(("type", "data"), ("array", ChartData.Round(simulationError, nameof(simulationError))),
-                ("visible", true), ("color", ChartStyle.Palette[color % ChartStyle.Palette.Count]), ("thickness", 1.2), ("width", 3));
-            markers = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(t => { t.SetProperty("error_y", errorBars); return t; }), markers);
+            markers = WithErrorBars(markers, simulationError, nameof(simulationError), null, "", simulationX.Count, color, nameof(simulationX));
         }
         return Finish(Chart.combine(new[] { markers, theory }), logX, logY: false);
     }

@@ -32,6 +32,9 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
   --no-sweep     skip the Sweep speed-up measurement
   --chinchilla N timed Chinchilla grid fits against SciPy's L-BFGS-B (default 1; 0 skips; each SciPy run takes about a minute)
   --only-chinchilla  run only the Chinchilla fit comparison
+  --clock        wall | cpu (default wall): cpu times each call by its process's CPU time (user + system, page
+                 faults included) on both sides, which a loaded machine disturbs far less than the wall clock; meant with
+                 OPENBLAS_NUM_THREADS=1 in the environment (both sides inherit it), since OpenBLAS's waiting threads spin
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
@@ -46,6 +49,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         int chinchilla = 1;
         bool onlyChinchilla = false;
         string environment = "both";
+        bool cpuClock = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -57,6 +61,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 case "--no-sweep": sweep = false; break;
                 case "--chinchilla" when i + 1 < args.Length && int.TryParse(args[i + 1], out chinchilla) && chinchilla >= 0: i++; break;
                 case "--only-chinchilla": onlyChinchilla = true; break;
+                case "--clock" when i + 1 < args.Length && args[i + 1] is "wall" or "cpu": cpuClock = args[++i] == "cpu"; break;
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
@@ -87,6 +92,8 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         }
         using var numpy = NumpyReference.Start(out string numpyMissing);
         Console.WriteLine(numpy is null ? $"NumPy: {numpyMissing}; no ratios printed" : $"reference: {numpy.Description}");
+        if (cpuClock)
+            Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
         Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; managed at {managed} sizes");
         Console.WriteLine();
 
@@ -102,13 +109,13 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 var oursTimes = new List<double>();
                 var numpyTimes = new List<double>();
                 // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
-                int calls = call is not null && TimeOnce(call) < 0.5 ? 3 * reps : reps;
+                int calls = call is not null && TimeOnce(call, cpuClock) < 0.5 ? 3 * reps : reps;
                 for (int i = 0; i < calls; i++)
                 {
                     if (call is not null)
-                        oursTimes.Add(TimeOnce(call));
+                        oursTimes.Add(TimeOnce(call, cpuClock));
                     if (numpy is not null)
-                        numpyTimes.Add(numpy.TimeOnce());
+                        numpyTimes.Add(numpy.TimeOnce(cpuClock));
                 }
                 ours = oursTimes.Count > 0 ? Median(oursTimes) : null;
                 reference = numpyTimes.Count > 0 ? Median(numpyTimes) : null;
@@ -213,12 +220,42 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         return Call;
     }
 
-    private static double TimeOnce(Func<object> call)
+    private static double TimeOnce(Func<object> call, bool cpu = false)
     {
+        if (cpu)
+        {
+            double before = ProcessCpuSeconds();
+            GC.KeepAlive(call());
+            return ProcessCpuSeconds() - before;
+        }
         var watch = Stopwatch.StartNew();
         GC.KeepAlive(call());
         return watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>
+    /// The process's CPU time in seconds from clock_gettime(CLOCK_PROCESS_CPUTIME_ID), nanosecond resolution, the clock
+    /// of Python's time.process_time (Process.TotalProcessorTime reads /proc in 10 ms ticks).
+    /// </summary>
+    private static double ProcessCpuSeconds()
+    {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("--clock cpu needs Linux (clock_gettime)");
+        const int ClockProcessCpuTime = 2;
+        if (ClockGetTime(ClockProcessCpuTime, out var t) != 0)
+            throw new InvalidOperationException("clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
+        return t.Seconds + 1e-9 * t.Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     private static void MeasureSweep(int reps)
     {

@@ -68,11 +68,9 @@ public static class DiscretizedBetaFit
             }
             return sum;
         }
-        var best = NelderMead.Minimize(NegativeLogLikelihood, [Math.Log(0.3), Math.Log(3)], 0.5, 1e-10, 3000, 1e-7);
-        var again = NelderMead.Minimize(NegativeLogLikelihood, best.Point, 0.1, 1e-10, 3000, 1e-7);
-        if (again.Value <= best.Value)
-            best = (again.Point, again.Value, best.Iterations + again.Iterations, again.Exit);
+        // MathNet's Nelder–Mead, restarted from its best point until a restart no longer moves it (NelderMead).
+        var best = NelderMead.Minimize(NegativeLogLikelihood, [Math.Log(0.3), Math.Log(3)], 0.5, 1e-10, 12_000, 1e-7);
         var exit = Math.Abs(best.Point[0]) > 13 || Math.Abs(best.Point[1]) > 13 ? FitExitReason.ParameterDiverged : best.Exit;
-        return new DiscretizedBetaFitResult(Math.Exp(best.Point[0]), Math.Exp(best.Point[1]), scale, -best.Value, best.Iterations, exit);
+        return new DiscretizedBetaFitResult(Math.Exp(best.Point[0]), Math.Exp(best.Point[1]), scale, -best.Value, best.Evaluations, exit);
     }
 }

@@ -11,7 +11,7 @@ namespace ResearchKit.InferenceScaling;
 /// <param name="B">b̂, the second shape.</param>
 /// <param name="Scale">s, the support's upper end (the largest observed ĉ/n).</param>
 /// <param name="LogLikelihood">The maximised binned log-likelihood.</param>
-/// <param name="Iterations">Simplex iterations.</param>
+/// <param name="Iterations">Objective evaluations of the simplex search (MathNet's Nelder–Mead with its restarts, Numerics/NelderMead.cs).</param>
 /// <param name="ExitReason">Why the simplex stopped.</param>
 /// <remarks>
 /// The "distributional" estimator of Schaeffer, Kazdan et al. (arXiv 2502.17578) that Kazdan, Schaeffer et al.

@@ -47,17 +47,14 @@ public static class FailureBetaCurveFit
             }
             return sum / ks.Count;
         }
-        var best = NelderMead.Minimize(Loss, start, 0.5, 1e-9, 3000, 1e-6);
-        // One restart from the best point guards against a collapsed simplex.
-        var again = NelderMead.Minimize(Loss, best.Point, 0.1, 1e-9, 3000, 1e-6);
-        if (again.Value <= best.Value)
-            best = (again.Point, again.Value, best.Iterations + again.Iterations, again.Exit);
+        // MathNet's Nelder–Mead, restarted from its best point until a restart no longer moves it (NelderMead).
+        var best = NelderMead.Minimize(Loss, start, 0.5, 1e-9, 12_000, 1e-6);
         double a = Math.Exp(best.Point[0]), b = Math.Exp(best.Point[1]);
         double c = fitCeiling ? 1 / (1 + Math.Exp(-best.Point[2])) : 1;
         var exit = best.Exit;
         if (Math.Abs(best.Point[0]) > 18 || Math.Abs(best.Point[1]) > 18)
             exit = FitExitReason.ParameterDiverged;
-        return new FailureBetaCurveFitResult(new FailureBetaPassAtK(a, b, c), Math.Sqrt(best.Value), best.Iterations, exit);
+        return new FailureBetaCurveFitResult(new FailureBetaPassAtK(a, b, c), Math.Sqrt(best.Value), best.Evaluations, exit);
     }
 
     /// <summary>

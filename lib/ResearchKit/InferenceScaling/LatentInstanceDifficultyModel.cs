@@ -38,6 +38,8 @@ public sealed class LatentInstanceDifficultyModel
     private const int PrecisionNodes = 1200;
     private const int BiasNodes = 400;
     private const int BinningThreshold = 4096;
+    private const int AverageBlock = 64;
+    private const int SimulationBlock = 1 << 16;
     private static readonly double[] NoBias = { 0.0 };
     private static readonly double[] OneWeight = { 1.0 };
     private readonly double[] _precisionNodes;
@@ -307,27 +309,48 @@ public sealed class LatentInstanceDifficultyModel
         var total = new double[ks.Count];
         int perBatch = instances / batches;
         int used = perBatch * batches;
-        for (int i = 0; i < used; i++)
+        // In blocks: the draws in the serial order, the precisions and ln(1 − p) (the costly inverse Gamma) in
+        // parallel, then the tallies in the serial order, so the result does not depend on the thread count.
+        int block = Math.Min(SimulationBlock, used);
+        var vs = new double[block];
+        var logUs = new double[block];
+        var logQs = new double[block];
+        for (int start = 0; start < used; start += block)
         {
-            double v = random.NextDouble() < 0.5 ? random.NextDouble() : Math.Exp(-logRange * random.NextDouble());
-            v = Math.Max(v, double.Epsilon);
-            double q = v >= vMin ? 0.5 + 0.5 / (v * logRange) : 0.5;
-            double weight = 1 / q;
-            double tau = v >= 1 ? 80 + 10 * shape : SpecialFunctions.GammaLowerRegularizedInv(shape, v);
-            double logQ = tau > 0 ? LogFailure(Math.Abs(biases[i % biases.Count]), tau) : 0;
-            // First accepted attempt: the smallest a with U > (1 − p)^a; the instance fails at budget k when
-            // (1 − p)^k > U, i.e. k·ln(1 − p) > ln U.
-            double logU = Math.Log(1 - random.NextDouble());
-            int b = i / perBatch;
-            for (int m = 0; m < ks.Count; m++)
+            int count = Math.Min(block, used - start);
+            for (int j = 0; j < count; j++)
             {
-                if (logQ == 0 || ks[m] * logQ > logU)
+                double v = random.NextDouble() < 0.5 ? random.NextDouble() : Math.Exp(-logRange * random.NextDouble());
+                vs[j] = Math.Max(v, double.Epsilon);
+                logUs[j] = Math.Log(1 - random.NextDouble());
+            }
+            Parallel.For(0, count, j =>
+            {
+                double v = vs[j];
+                double tau = v >= 1 ? 80 + 10 * shape : SpecialFunctions.GammaLowerRegularizedInv(shape, v);
+                logQs[j] = tau > 0 ? LogFailure(Math.Abs(biases[(start + j) % biases.Count]), tau) : 0;
+            });
+            for (int j = 0; j < count; j++)
+            {
+                int i = start + j;
+                double v = vs[j];
+                double q = v >= vMin ? 0.5 + 0.5 / (v * logRange) : 0.5;
+                double weight = 1 / q;
+                double logQ = logQs[j];
+                // First accepted attempt: the smallest a with U > (1 − p)^a; the instance fails at budget k when
+                // (1 − p)^k > U, i.e. k·ln(1 − p) > ln U.
+                double logU = logUs[j];
+                int b = i / perBatch;
+                for (int m = 0; m < ks.Count; m++)
                 {
-                    batchSum[b, m] += weight;
-                    total[m] += weight;
-                    batchSquares[m] += weight * weight;
+                    if (logQ == 0 || ks[m] * logQ > logU)
+                    {
+                        batchSum[b, m] += weight;
+                        total[m] += weight;
+                        batchSquares[m] += weight * weight;
+                    }
+                    else break; // ks ascending: it fails at no larger budget either
                 }
-                else break; // ks ascending: it fails at no larger budget either
             }
         }
         var failure = new double[ks.Count];
@@ -444,26 +467,50 @@ public sealed class LatentInstanceDifficultyModel
         return -sxy / sxx;
     }
 
+    // Σ_i Σ_t weights[i]·w_t·(1 − p(B_i, τ_t))^k for each k. The ln(1 − p) of a block of bias nodes are computed in
+    // parallel, then each k's sum runs over (i, t) in the serial order on its own thread: the same additions in the
+    // same order as one loop, so the result does not depend on the thread count.
     private double[] Average(double[] absBiases, double[] weights, IReadOnlyList<int> ks)
     {
-        var result = new double[ks.Count];
-        for (int i = 0; i < absBiases.Length; i++)
+        int nodes = _precisionNodes.Length, budgets = ks.Count;
+        var result = new double[budgets];
+        var r = new double[nodes];
+        for (int t = 0; t < nodes; t++) r[t] = Math.Sqrt(_precisionNodes[t]) / NoiseScale;
+        int block = Math.Min(AverageBlock, absBiases.Length);
+        var logQ = new double[block * nodes];
+        for (int start = 0; start < absBiases.Length; start += block)
         {
-            for (int t = 0; t < _precisionNodes.Length; t++)
+            int rows = Math.Min(block, absBiases.Length - start);
+            Parallel.For(0, rows, i =>
             {
-                double logQ = LogFailure(absBiases[i], _precisionNodes[t]);
-                double w = weights[i] * _precisionWeights[t];
-                for (int m = 0; m < ks.Count; m++)
-                    result[m] += w * Math.Exp(ks[m] * logQ);
-            }
+                double b = absBiases[start + i];
+                for (int t = 0; t < nodes; t++) logQ[i * nodes + t] = LogFailureScaled(b, r[t]);
+            });
+            Parallel.For(0, budgets, m =>
+            {
+                double k = ks[m], sum = result[m];
+                for (int i = 0; i < rows; i++)
+                {
+                    double wi = weights[start + i];
+                    for (int t = 0; t < nodes; t++)
+                    {
+                        double e = k * logQ[i * nodes + t];
+                        if (e < -746) continue; // e^e is exactly 0 below −745.2: the term adds nothing
+                        sum += wi * _precisionWeights[t] * Math.Exp(e);
+                    }
+                }
+                result[m] = sum;
+            });
         }
         return result;
     }
 
     // ln(1 − p) for |B| = b ≥ 0, computed from whichever Gaussian tail keeps relative precision.
-    private double LogFailure(double b, double precision)
+    private double LogFailure(double b, double precision) => LogFailureScaled(b, Math.Sqrt(precision) / NoiseScale);
+
+    // The same for r = √τ/σ_η given.
+    private double LogFailureScaled(double b, double r)
     {
-        double r = Math.Sqrt(precision) / NoiseScale;
         double upper = (Tolerance - b) * r, lower = (-Tolerance - b) * r; // p = Φ(upper) − Φ(lower)
         if (upper <= 0)
         {

@@ -40,4 +40,33 @@ public sealed record LogLogSlope(double Slope, double StandardError, double RSqu
         var line = LogLogLine.Fit(lx, ly, nameof(x));
         return new LogLogSlope(line.Slope, line.SlopeStandardError, line.RSquared, lx.Count);
     }
+
+    /// <summary>
+    /// The slope of the full estimates with the jackknife standard error over n independent draws:
+    /// SE² = (n − 1)/n·Σ_a (s₋ₐ − s̄)², s₋ₐ the slope of the estimates with draw a left out.
+    /// </summary>
+    /// <param name="x">x values. Range: as <see cref="Fit"/>.</param>
+    /// <param name="y">The estimates from all draws. Range: as <see cref="Fit"/>.</param>
+    /// <param name="leaveOneOut">leaveOneOut[a][i]: the estimate at x[i] without draw a. Range: at least 2 draws, each of x's length; &gt; 0 inside the window.</param>
+    /// <param name="minX">Window start.</param>
+    /// <param name="maxX">Window end.</param>
+    /// <returns>The fit of <paramref name="y"/> with <see cref="StandardError"/> the jackknife error.</returns>
+    public static LogLogSlope FitJackknife(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<IReadOnlyList<double>> leaveOneOut, double minX, double maxX)
+    {
+        Guard.NotNull(leaveOneOut);
+        if (leaveOneOut.Count < 2)
+            throw new ArgumentException(FormattableString.Invariant($"leaveOneOut has {leaveOneOut.Count} draw(s); allowed: at least 2."), nameof(leaveOneOut));
+        var full = Fit(x, y, minX, maxX);
+        var slopes = new double[leaveOneOut.Count];
+        for (int a = 0; a < slopes.Length; a++)
+        {
+            Guard.NotNull(leaveOneOut[a], nameof(leaveOneOut));
+            Guard.SameLength(leaveOneOut[a].Count, x.Count, nameof(leaveOneOut), nameof(x));
+            slopes[a] = Fit(x, leaveOneOut[a], minX, maxX).Slope;
+        }
+        double mean = slopes.Average();
+        int n = slopes.Length;
+        double se = Math.Sqrt((n - 1.0) / n * slopes.Sum(s => (s - mean) * (s - mean)));
+        return full with { StandardError = se };
+    }
 }

@@ -41,10 +41,29 @@ public sealed class RandomFeatureEquivalent
         Guard.InRange(features, 1, double.MaxValue);
         RenormalizedRidge.ValidateSizes(sampleSize, ridge, features);
         double kappa = RenormalizedRidge.SolveUnchecked(Task.EigenvalueArray, sampleSize, ridge, features);
-        return Evaluate(sampleSize, features, ridge, kappa);
+        return Evaluate(sampleSize, features, ridge, kappa, null);
     }
 
-    private RandomFeatureEquivalentResult Evaluate(double p, double n, double ridge, double kappa)
+    /// <summary>The equivalent at (P, λ) for structured features F_kj ~ N(0, η_j) (N = the covariance's length).</summary>
+    /// <remarks>
+    /// Structured linear random features of Atanasov et al. 2024 (arXiv:2405.00592; code structured_linear_random_features.ipynb).
+    /// κ₂ solves κ₂(1 − Df₁/P)(Df₁κ_F/N) = λ with Σ_j η_j/(η_j + κ_F) = Df₁ (<see cref="RenormalizedRidge"/>); κ₁ = κ₂·Df₁κ_F/N.
+    /// The error terms keep the white-feature forms with ρ = d ln κ₂/d ln κ₁ from that relation:
+    /// 1/ρ = 1 − (Df₁ − Df₂)/Df₁ + (Df₁ − Df₂)/(Df₁ − Df₂^F), Df₂^F = Σ_j (η_j/(η_j + κ_F))² — our derivation
+    /// (it reduces to (N − Df₂)/(N − Df₁) for η ≡ 1, a unit test, and is checked against simulation in the tests).
+    /// </remarks>
+    /// <param name="sampleSize">P. Range: 1 ≤ P &lt; ∞.</param>
+    /// <param name="features">The column variances η_j (N = their count).</param>
+    /// <param name="ridge">λ (library convention). Range: 0 ≤ λ &lt; ∞; λ = 0 is the min-norm limit.</param>
+    public RandomFeatureEquivalentResult At(double sampleSize, FeatureCovariance features, double ridge)
+    {
+        Guard.NotNull(features);
+        RenormalizedRidge.ValidateSizes(sampleSize, ridge, features.Features);
+        double kappa = RenormalizedRidge.SolveStructuredUnchecked(Task.EigenvalueArray, sampleSize, ridge, features);
+        return Evaluate(sampleSize, features.Features, ridge, kappa, features);
+    }
+
+    private RandomFeatureEquivalentResult Evaluate(double p, double n, double ridge, double kappa, FeatureCovariance? structure)
     {
         var eig = Task.EigenvalueArray;
         var w = Task.WeightArray;
@@ -67,6 +86,14 @@ public sealed class RandomFeatureEquivalent
         double dim = modes;
         double q = dim / p, df1 = d1 / dim, df2 = d2 / dim, nOverD = n / dim;
         double rho = kappa == 0 && nOverD > df1 ? 1 : 1 / (1 + (df1 - df2) / (nOverD - df1));
+        double kappa1 = kappa * (1 - d1 / n);
+        if (structure is not null)
+        {
+            var (kf, dF2) = structure.AtDegreesOfFreedom(d1);
+            kappa1 = kappa * d1 * kf / n;
+            double inverse = 1 - (d1 - d2) / d1 + (d1 > dF2 ? (d1 - d2) / (d1 - dF2) : double.PositiveInfinity);
+            rho = kappa == 0 ? 1 : double.IsPositiveInfinity(inverse) ? 0 : 1 / inverse;
+        }
         double gamma1 = q * df1 - q * (df1 - df2) * rho;
         double gamma2 = q * df2;
         double k2sq = kappa * kappa;
@@ -82,12 +109,12 @@ public sealed class RandomFeatureEquivalent
         double trainError = trainFactor == 0 ? 0 : trainFactor * trainFactor * (testError + sigma2);
 
         // 16's form (EnsRFTheory.Eg_K1 / Eg_KInf), with summed Df's and |tf′|.
-        double dlog = kappa == 0 && n > d1 ? 1 : (n - d1) / (n - d2);
+        double dlog = structure is not null ? rho : kappa == 0 && n > d1 ? 1 : (n - d1) / (n - d2);
         double g1 = (d1 - dlog * (d1 - d2)) / p;
         double single = Divide((kappa == 0 ? 0 : k2sq * tf1p * dlog + kappa * tf1 * (1 - dlog)) + sigma2, 1 - g1);
         double infinite = Divide((kappa == 0 ? 0 : k2sq * tf1p) + sigma2, 1 - d2 / p);
 
-        return new RandomFeatureEquivalentResult(p, n, ridge, sigma2, kappa, kappa * (1 - d1 / n), d1, d2, rho,
+        return new RandomFeatureEquivalentResult(p, n, ridge, sigma2, kappa, kappa1, d1, d2, rho,
             gamma1, gamma2, bias, varianceX, varianceF, varianceXF, noise, signal, testError, trainError, single, infinite);
     }
 

@@ -11,10 +11,10 @@ namespace ResearchKit.LearningCurves;
 /// <param name="Ridge">λ in the library's convention (<see cref="RidgeConvention"/>).</param>
 /// <param name="NoiseVariance">σ².</param>
 /// <param name="Kappa2">κ₂, root of κ₂(1 − Df₁/P)(1 − Df₁/N) = λ.</param>
-/// <param name="Kappa1">κ₁ = κ₂(1 − Df₁/N) (16's kappa_1 = λ/(1 − Df₁/P); 13's κ₁ is (N/D)× this).</param>
+/// <param name="Kappa1">κ₁ = κ₂(1 − Df₁/N) (structured features: κ₂·Df₁κ_F/N) (16's kappa_1 = λ/(1 − Df₁/P); 13's κ₁ is (N/D)× this).</param>
 /// <param name="Df1">Df₁ at κ₂.</param>
 /// <param name="Df2">Df₂ at κ₂.</param>
-/// <param name="Rho">ρ = [1 + (Df₁ − Df₂)/(N − Df₁)]⁻¹ = (N − Df₁)/(N − Df₂) (16's dlogdlog).</param>
+/// <param name="Rho">ρ = [1 + (Df₁ − Df₂)/(N − Df₁)]⁻¹ = (N − Df₁)/(N − Df₂) (16's dlogdlog); structured features: d ln κ₂/d ln κ₁.</param>
 /// <param name="Gamma1">γ₁ = (Df₁ − ρ(Df₁ − Df₂))/P.</param>
 /// <param name="Gamma2">γ₂ = Df₂/P.</param>
 /// <param name="Bias">Bias² = κ₂²tf₁′.</param>
@@ -33,6 +33,9 @@ public sealed record RandomFeatureEquivalentResult(
     double VarianceXF, double VarianceNoise, double Signal, double TestError, double TrainError,
     double SingleMemberError, double InfiniteEnsembleError)
 {
+    /// <summary>The data-noise part of <see cref="VarianceNoise"/>: Var_Xε = σ²γ₂/(1 − γ₂) (13's varXe); the rest is Var_XFε.</summary>
+    public double VarianceNoiseX => NoiseVariance == 0 ? 0 : Gamma2 < 1 ? NoiseVariance * Gamma2 / (1 - Gamma2) : double.PositiveInfinity;
+
     /// <summary>
     /// 16's error of the mean of K independent members, E_K = E_∞ + (E₁ − E_∞)/K (Ruben et al. 2024,
     /// arXiv:2412.05418, §3; includes σ²).

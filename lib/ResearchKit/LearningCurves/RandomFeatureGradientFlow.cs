@@ -42,16 +42,8 @@ public sealed class RandomFeatureGradientFlow
         Guard.Positive(features);
         Guard.NotNull(random);
         int m = task.Modes, n = features;
-        var data = new double[n * m];
-        Normal.Samples(random, data, 0, 1);
         var eig = task.EigenvalueArray;
-        double scale = 1 / Math.Sqrt(n);
-        for (int k = 0; k < m; k++)
-        {
-            double s = Math.Sqrt(eig[k]) * scale;
-            for (int i = 0; i < n; i++) data[k * n + i] *= s;
-        }
-        var g = Matrix<double>.Build.Dense(n, m, data); // G = AΛ^½/√N
+        var g = DrawScaledFeatures(eig, n, random);     // G = AΛ^½/√N
         var ggt = Linalg.Gram(g.Transpose());           // GGᵀ (N×N)
         var eigen = Linalg.SymmetricEigen(ggt);
         var u0 = Vector<double>.Build.Dense(m, k => Math.Sqrt(eig[k]) * task.WeightArray[k]);
@@ -67,6 +59,21 @@ public sealed class RandomFeatureGradientFlow
             projection.Add(proj[i] * proj[i] / eigen.Values[i]);
         }
         return new RandomFeatureGradientFlow(n, omega.ToArray(), projection.ToArray(), u0.DotProduct(u0));
+    }
+
+    /// <summary>Draws A (N×M, iid N(0, 1), n·m normals in column-major order) and returns G = AΛ^½/√N.</summary>
+    internal static Matrix<double> DrawScaledFeatures(double[] eigenvalues, int n, Random random)
+    {
+        int m = eigenvalues.Length;
+        var data = new double[n * m];
+        Normal.Samples(random, data, 0, 1);
+        double scale = 1 / Math.Sqrt(n);
+        for (int k = 0; k < m; k++)
+        {
+            double s = Math.Sqrt(eigenvalues[k]) * scale;
+            for (int i = 0; i < n; i++) data[k * n + i] *= s;
+        }
+        return Matrix<double>.Build.Dense(n, m, data);
     }
 
     /// <summary>The population loss L(t) = |u(t)|² at each time.</summary>

@@ -6,7 +6,7 @@ public enum FitExitReason
     /// <summary>The gradient (or simplex spread) fell below the tolerance: a maximum of the likelihood / minimum of the loss was reached.</summary>
     Converged,
 
-    /// <summary>The iteration limit was reached before the tolerance; the parameters are the best found.</summary>
+    /// <summary>The iteration limit (for the Nelder–Mead fits: the budget of objective evaluations) was reached before the tolerance; the parameters are the best found.</summary>
     MaxIterations,
 
     /// <summary>A shape parameter ran off towards 0 or ∞ (ln &gt; 25 in absolute value): the maximum lies on the boundary, e.g. no over-dispersion (binomial limit).</summary>

@@ -3,8 +3,11 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ResearchKit.Numerics;
 
 /// <summary>
-/// One implementation of the dense kernels behind <see cref="Linalg"/>. Inputs arrive validated (shapes, finiteness);
-/// implementations never modify them.
+/// One implementation of the dense kernels behind <see cref="Linalg"/>. Inputs arrive with their shapes validated, and
+/// finite for <see cref="Multiply"/>; the kernels that copy their input (the eigen, Cholesky and singular-value kernels)
+/// check its finiteness themselves, with <see cref="Linalg.RequireFinite"/>'s exception (the native ones while copying,
+/// in one pass), and <see cref="Linalg.Gram"/> checks X through the result's diagonal. Implementations never modify
+/// their inputs.
 /// </summary>
 internal interface ILinalgKernels
 {

@@ -97,11 +97,21 @@ public static class Linalg
 
     /// <summary>The Gram matrix XᵀX (d×d for an M×d <paramref name="x"/>), exactly symmetric (BLAS syrk).</summary>
     /// <param name="x">Data matrix X, M×d, rows = samples. Every entry finite.</param>
+    /// <remarks>
+    /// The finiteness of X is read off the result: (XᵀX)_jj = Σᵢ X_ij² is NaN or +∞ whenever column j holds a NaN or ±∞
+    /// (every term is ≥ 0, +∞ or NaN, so nothing cancels), so a finite diagonal proves a finite X and X itself is scanned
+    /// only when the diagonal is not finite (a bad entry, which throws, or a finite X whose squares overflow, which
+    /// returns as before). A scan of X up front read the M×d input once more than NumPy's X.T @ X does: 63 MB, about 5 %
+    /// of the call, at 10000×784.
+    /// </remarks>
     public static Matrix<double> Gram(Matrix<double> x)
     {
-        RequireFinite(x);
+        Guard.NotNull(x, nameof(x));
         RequireStorable(x.ColumnCount, x.ColumnCount, nameof(x), $"x has {x.ColumnCount} columns");
-        return Active.Gram(x);
+        var gram = Active.Gram(x);
+        if (!DiagonalFinite(gram))
+            RequireFinite(x);
+        return gram;
     }
 
     /// <summary>The product A·B (BLAS gemm).</summary>
@@ -131,8 +141,8 @@ public static class Linalg
     /// <param name="a">Symmetric n×n matrix, entries finite.</param>
     public static double[] SymmetricEigenvalues(Matrix<double> a)
     {
-        RequireSquare(a);
-        return Active.SymmetricEigenvalues(a);
+        RequireSquareShape(a);
+        return Active.SymmetricEigenvalues(a); // the kernel checks finiteness (the native one while copying a)
     }
 
     /// <summary>Eigenvalues (ascending) and eigenvectors of a symmetric matrix (LAPACK syevd). Only the lower triangle is read.</summary>
@@ -140,8 +150,8 @@ public static class Linalg
     /// <remarks>Each eigenvector is determined up to sign; the two backends may return opposite signs.</remarks>
     public static SymmetricEigenResult SymmetricEigen(Matrix<double> a)
     {
-        RequireSquare(a);
-        return Active.SymmetricEigen(a);
+        RequireSquareShape(a);
+        return Active.SymmetricEigen(a); // the kernel checks finiteness (the native one while copying a)
     }
 
     /// <summary>Solves A·X = B for symmetric positive-definite A (Cholesky, LAPACK posv). Only the lower triangle of A is read.</summary>
@@ -150,10 +160,10 @@ public static class Linalg
     /// <exception cref="ArgumentException"><paramref name="a"/> is not positive definite.</exception>
     public static Matrix<double> CholeskySolve(Matrix<double> a, Matrix<double> b)
     {
-        RequireSquare(a);
-        RequireFinite(b);
+        RequireSquareShape(a);
+        Guard.NotNull(b, nameof(b));
         Guard.SameLength(b.RowCount, a.RowCount, "b rows", "a rows");
-        return Active.CholeskySolve(a, b) ?? throw NotPositiveDefinite(a);
+        return Active.CholeskySolve(a, b) ?? throw NotPositiveDefinite(a); // the kernel checks finiteness of a, then b
     }
 
     /// <summary>The lower Cholesky factor L with A = L·Lᵀ (LAPACK potrf). Only the lower triangle of A is read.</summary>
@@ -161,16 +171,16 @@ public static class Linalg
     /// <exception cref="ArgumentException"><paramref name="a"/> is not positive definite.</exception>
     public static Matrix<double> Cholesky(Matrix<double> a)
     {
-        RequireSquare(a);
-        return Active.Cholesky(a) ?? throw NotPositiveDefinite(a);
+        RequireSquareShape(a);
+        return Active.Cholesky(a) ?? throw NotPositiveDefinite(a); // the kernel checks finiteness
     }
 
     /// <summary>Singular values, descending (LAPACK gesdd without vectors).</summary>
     /// <param name="a">Any m×n matrix, entries finite.</param>
     public static double[] SingularValues(Matrix<double> a)
     {
-        RequireFinite(a);
-        return Active.SingularValues(a);
+        Guard.NotNull(a, nameof(a));
+        return Active.SingularValues(a); // the kernel checks finiteness (the native one while copying a)
     }
 
     private static ILinalgKernels Active
@@ -232,39 +242,39 @@ public static class Linalg
                 $"{what}: the {rows}×{columns} result has {entries} entries; allowed: rows·columns ≤ {int.MaxValue} (one .NET array).");
     }
 
-    private static void RequireSquare(Matrix<double> a)
+    private static void RequireSquareShape(Matrix<double> a)
     {
-        RequireFinite(a);
+        Guard.NotNull(a, nameof(a));
         if (a.RowCount != a.ColumnCount)
             throw new ArgumentException($"a is {a.RowCount}×{a.ColumnCount}; allowed: a square matrix.", nameof(a));
     }
 
-    private static void RequireFinite(Matrix<double> m, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(m))] string name = "")
+    /// <summary>Requires a non-null matrix with every entry finite; the exception names the first bad entry.</summary>
+    internal static void RequireFinite(Matrix<double> m, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(m))] string name = "")
     {
         Guard.NotNull(m, name);
         double[]? values = m.AsColumnMajorArray();
-        if (values is not null ? AllFinite(values) : m.Enumerate().All(double.IsFinite))
+        if (values is not null ? LargeBuffers.AllFinite(values) : m.Enumerate().All(double.IsFinite))
             return;
+        throw NotFinite(m, name);
+    }
+
+    /// <summary>The exception for a matrix with a non-finite entry, naming the first one (column-major order).</summary>
+    internal static ArgumentException NotFinite(Matrix<double> m, string name)
+    {
         var (row, column, v) = m.EnumerateIndexed().First(e => !double.IsFinite(e.Item3));
-        throw new ArgumentException(
+        return new ArgumentException(
             $"{name}[{row},{column}] = {v.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not finite; allowed: every entry of {name} finite.", name);
     }
 
-    /// <summary>
-    /// Vectorised scan: x·0 is 0 for finite x and NaN for NaN or ±∞, so one NaN in the running sum flags a bad entry.
-    /// The check costs a read of the matrix, negligible next to the O(n³) kernels it guards.
-    /// </summary>
-    private static bool AllFinite(double[] values)
+    private static bool DiagonalFinite(Matrix<double> g)
     {
-        var span = values.AsSpan();
-        var acc = System.Numerics.Vector<double>.Zero;
-        int i = 0;
-        for (; i <= span.Length - System.Numerics.Vector<double>.Count; i += System.Numerics.Vector<double>.Count)
-            acc += new System.Numerics.Vector<double>(span.Slice(i)) * System.Numerics.Vector<double>.Zero;
-        double tail = 0;
-        for (; i < span.Length; i++)
-            tail += span[i] * 0;
-        return double.IsFinite(System.Numerics.Vector.Sum(acc) + tail);
+        int n = g.RowCount;
+        double[]? values = g.AsColumnMajorArray();
+        double sum = 0;
+        for (int j = 0; j < n; j++)
+            sum += (values is null ? g[j, j] : values[j * (n + 1)]) * 0;
+        return double.IsFinite(sum);
     }
 
     private static ArgumentException NotPositiveDefinite(Matrix<double> a)

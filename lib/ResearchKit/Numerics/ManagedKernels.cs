@@ -26,10 +26,11 @@ internal sealed class ManagedKernels : ILinalgKernels
 
     public Matrix<double> Multiply(Matrix<double> a, Matrix<double> b) => a * b;
 
-    public double[] SymmetricEigenvalues(Matrix<double> a) => SymmetricEigen(a).Values;
+    public double[] SymmetricEigenvalues(Matrix<double> a) => SymmetricEigen(a).Values; // SymmetricEigen checks a
 
     public SymmetricEigenResult SymmetricEigen(Matrix<double> a)
     {
+        Linalg.RequireFinite(a, "a");
         var evd = FromLowerTriangle(a).Evd(Symmetricity.Symmetric);
         double[] values = evd.EigenValues.Select(c => c.Real).ToArray();
         int n = values.Length;
@@ -40,11 +41,23 @@ internal sealed class ManagedKernels : ILinalgKernels
     }
 
     public Matrix<double>? CholeskySolve(Matrix<double> a, Matrix<double> b)
-        => TryFactor(a)?.Solve(b);
+    {
+        Linalg.RequireFinite(a, "a");
+        Linalg.RequireFinite(b, "b");
+        return TryFactor(a)?.Solve(b);
+    }
 
-    public Matrix<double>? Cholesky(Matrix<double> a) => TryFactor(a)?.Factor;
+    public Matrix<double>? Cholesky(Matrix<double> a)
+    {
+        Linalg.RequireFinite(a, "a");
+        return TryFactor(a)?.Factor;
+    }
 
-    public double[] SingularValues(Matrix<double> a) => a.Svd(computeVectors: false).S.ToArray();
+    public double[] SingularValues(Matrix<double> a)
+    {
+        Linalg.RequireFinite(a, "a");
+        return a.Svd(computeVectors: false).S.ToArray();
+    }
 
     private static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? TryFactor(Matrix<double> a)
     {

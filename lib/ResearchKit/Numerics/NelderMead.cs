@@ -1,85 +1,121 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
 namespace ResearchKit.Numerics;
 
 /// <summary>
-/// A plain Nelder–Mead simplex minimiser for the few-parameter least-squares and binned-likelihood fits of this
-/// folder (two or three parameters, smooth objectives, no gradients needed).
+/// Derivative-free minimisation of a few-parameter smooth objective (the least-squares and binned-likelihood fits of
+/// the inference-scaling models) by MathNet.Numerics' <see cref="NelderMeadSimplex"/>, with what MathNet's does not do:
+/// an honest exit reason and the best point when the evaluation budget runs out (MathNet throws then), NaN treated as
+/// +∞ (a point outside the model's domain), and a convergence test on the point as well as on the values.
 /// </summary>
+/// <remarks>
+/// MathNet's simplex stops when the spread of the vertex values, relative to their size, is below its tolerance on two
+/// consecutive iterations; a simplex that has collapsed onto a flat valley, or shrunk around a point that is not the
+/// minimum, passes that test. So the search is restarted from the best point with a fresh simplex
+/// (<see cref="RestartStepFactor"/> × the first step) until a restart moves the point by less than the point tolerance in
+/// every coordinate and changes the value by less than the value tolerance: only then is the result
+/// <see cref="FitExitReason.Converged"/>. A thin wrapper in the manner of <see cref="QuasiNewton"/> over MathNet's BFGS.
+/// Used by <c>FailureBetaCurveFit</c> (notebook 06) and <c>DiscretizedBetaFit</c> (notebook 09).
+/// </remarks>
 internal static class NelderMead
 {
-    public static (double[] Point, double Value, int Iterations, FitExitReason Exit) Minimize(
-        Func<double[], double> objective, double[] start, double step, double tolerance = 1e-10, int maxIterations = 2000, double pointTolerance = 1e-7)
+    /// <summary>The first simplex step of each restart, as a share of <c>step</c>.</summary>
+    public const double RestartStepFactor = 0.2;
+
+    /// <summary>Restarts after the first search, at most.</summary>
+    public const int MaxRestarts = 20;
+
+    /// <summary>Minimises <paramref name="objective"/> from <paramref name="start"/>.</summary>
+    /// <param name="objective">f(x); NaN is read as +∞. It must not keep the array it is given.</param>
+    /// <param name="start">x₀. Range: non-empty, finite.</param>
+    /// <param name="step">The first simplex's edge along each coordinate. Range: &gt; 0, finite.</param>
+    /// <param name="tolerance">Relative spread of the vertex values at which MathNet stops, and the relative change of
+    /// the value a converged restart may make. Range: &gt; 0.</param>
+    /// <param name="maxEvaluations">Objective evaluations in all, restarts included. Range: ≥ 10.</param>
+    /// <param name="pointTolerance">Largest coordinate change a converged restart may make. Range: &gt; 0.</param>
+    public static NelderMeadResult Minimize(Func<double[], double> objective, double[] start, double step,
+        double tolerance = 1e-10, int maxEvaluations = 10_000, double pointTolerance = 1e-7)
     {
-        int d = start.Length;
-        var simplex = new double[d + 1][];
-        var values = new double[d + 1];
-        for (int i = 0; i <= d; i++)
+        Guard.NotNull(objective);
+        Guard.AllFinite(start);
+        Guard.Positive(step);
+        Guard.Finite(step);
+        Guard.Positive(tolerance);
+        Guard.AtLeast(maxEvaluations, 10);
+        Guard.Positive(pointTolerance);
+        int n = start.Length;
+        var best = new Best(objective, maxEvaluations);
+        var point = (double[])start.Clone();
+        double value = double.PositiveInfinity;
+        for (int round = 0; round <= MaxRestarts; round++)
         {
-            simplex[i] = (double[])start.Clone();
-            if (i > 0) simplex[i][i - 1] += step;
-            values[i] = Safe(objective(simplex[i]));
+            double edge = round == 0 ? step : step * RestartStepFactor;
+            bool stopped = false;
+            try
+            {
+                var simplex = new NelderMeadSimplex(tolerance, Math.Max(1, best.Remaining));
+                simplex.FindMinimum(ObjectiveFunction.Value(best.Evaluate), Vector<double>.Build.DenseOfArray(point),
+                    Vector<double>.Build.Dense(n, edge));
+            }
+            catch (MaximumIterationsException)
+            {
+                stopped = true;   // the budget is spent; the best point evaluated stands
+            }
+            catch (BudgetExhausted)
+            {
+                stopped = true;
+            }
+            if (best.Point is null)   // every evaluation was +∞ or NaN
+                return new NelderMeadResult(point, double.PositiveInfinity, best.Evaluations, FitExitReason.MaxIterations);
+            double moved = 0;
+            for (int j = 0; j < n; j++)
+                moved = Math.Max(moved, Math.Abs(best.Point[j] - point[j]));
+            bool settled = round > 0 && moved < pointTolerance
+                && Math.Abs(value - best.Value) <= tolerance * (Math.Abs(best.Value) + tolerance);
+            point = (double[])best.Point.Clone();
+            value = best.Value;
+            if (settled)
+                return new NelderMeadResult(point, value, best.Evaluations, FitExitReason.Converged);
+            if (stopped || best.Remaining <= n + 1)
+                break;
         }
-        int iteration = 0;
-        for (; iteration < maxIterations; iteration++)
+        return new NelderMeadResult(point, value, best.Evaluations, FitExitReason.MaxIterations);
+    }
+
+    // Counts the evaluations, keeps the best finite point, reads NaN as +∞ and ends MathNet's search when the budget is spent.
+    private sealed class Best(Func<double[], double> objective, int budget)
+    {
+        public double[]? Point { get; private set; }
+        public double Value { get; private set; } = double.PositiveInfinity;
+        public int Evaluations { get; private set; }
+        public int Remaining => budget - Evaluations;
+
+        public double Evaluate(Vector<double> x)
         {
-            Array.Sort(values, simplex);
-            if (Math.Abs(values[d] - values[0]) <= tolerance * (Math.Abs(values[0]) + tolerance) && Spread(simplex) < pointTolerance)
-                return (simplex[0], values[0], iteration, FitExitReason.Converged);
-            var centroid = new double[d];
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j < d; j++)
-                    centroid[j] += simplex[i][j] / d;
-            double[] reflected = Along(centroid, simplex[d], -1);
-            double fr = Safe(objective(reflected));
-            if (fr < values[0])
+            if (Evaluations >= budget)
+                throw new BudgetExhausted();
+            Evaluations++;
+            double[] xa = x.ToArray();
+            double f = objective(xa);
+            if (double.IsNaN(f)) f = double.PositiveInfinity;
+            if (f < Value)
             {
-                double[] expanded = Along(centroid, simplex[d], -2);
-                double fe = Safe(objective(expanded));
-                (simplex[d], values[d]) = fe < fr ? (expanded, fe) : (reflected, fr);
+                Value = f;
+                Point = xa;
             }
-            else if (fr < values[d - 1])
-            {
-                (simplex[d], values[d]) = (reflected, fr);
-            }
-            else
-            {
-                double[] contracted = fr < values[d] ? Along(centroid, simplex[d], -0.5) : Along(centroid, simplex[d], 0.5);
-                double fc = Safe(objective(contracted));
-                if (fc < Math.Min(fr, values[d]))
-                {
-                    (simplex[d], values[d]) = (contracted, fc);
-                }
-                else
-                {
-                    for (int i = 1; i <= d; i++)
-                    {
-                        for (int j = 0; j < d; j++)
-                            simplex[i][j] = simplex[0][j] + 0.5 * (simplex[i][j] - simplex[0][j]);
-                        values[i] = Safe(objective(simplex[i]));
-                    }
-                }
-            }
+            return f;
         }
-        Array.Sort(values, simplex);
-        return (simplex[0], values[0], iteration, FitExitReason.MaxIterations);
     }
 
-    // centroid + t·(vertex − centroid)
-    private static double[] Along(double[] centroid, double[] vertex, double t)
-    {
-        var x = new double[centroid.Length];
-        for (int j = 0; j < x.Length; j++)
-            x[j] = centroid[j] + t * (vertex[j] - centroid[j]);
-        return x;
-    }
-
-    private static double Spread(double[][] simplex)
-    {
-        double max = 0;
-        for (int i = 1; i < simplex.Length; i++)
-            for (int j = 0; j < simplex[0].Length; j++)
-                max = Math.Max(max, Math.Abs(simplex[i][j] - simplex[0][j]));
-        return max;
-    }
-
-    private static double Safe(double v) => double.IsNaN(v) ? double.PositiveInfinity : v;
+    // Thrown from the objective to end MathNet's search at the budget (caught in Minimize, never escapes).
+    private sealed class BudgetExhausted : Exception;
 }
+
+/// <summary>What <see cref="NelderMead.Minimize"/> found.</summary>
+/// <param name="Point">The best point evaluated.</param>
+/// <param name="Value">f there (+∞ when no evaluation was finite).</param>
+/// <param name="Evaluations">Objective evaluations made.</param>
+/// <param name="Exit"><see cref="FitExitReason.Converged"/> when a restart from the point no longer moved it, else
+/// <see cref="FitExitReason.MaxIterations"/> (the evaluation budget ran out first).</param>
+internal sealed record NelderMeadResult(double[] Point, double Value, int Evaluations, FitExitReason Exit);

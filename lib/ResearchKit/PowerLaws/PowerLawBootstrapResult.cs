@@ -5,7 +5,7 @@ namespace ResearchKit.PowerLaws;
 /// <summary>A power-law fit with a bootstrap uncertainty of its slope.</summary>
 /// <param name="Fit">The fit to the spectrum of all samples.</param>
 /// <param name="ReplicateSlopes">The slope s fitted to each bootstrap replicate's spectrum, on the same window.</param>
-/// <remarks>Built by <see cref="PowerLawFit.Bootstrap(IReadOnlyList{double}, RankWindow, Func{Random, IReadOnlyList{double}}, int, int)"/>. Used by notebook 01.</remarks>
+/// <remarks>Built by <see cref="PowerLawFit.Bootstrap(IReadOnlyList{double}, RankWindow, Func{Random, IReadOnlyList{double}}, int, int, Nullable{int})"/>. Used by notebook 01.</remarks>
 public sealed record PowerLawBootstrapResult(PowerLawFitResult Fit, double[] ReplicateSlopes)
 {
     /// <summary>The bootstrap standard deviation of s (equal to that of α = s − 1).</summary>
@@ -21,7 +21,7 @@ public sealed record PowerLawBootstrapResult(PowerLawFitResult Fit, double[] Rep
     /// <summary>
     /// The bootstrap standard deviation of s_other − s, for two results whose replicates are paired (the same
     /// resamples fitted on two windows, from
-    /// <see cref="PowerLawFit.Bootstrap(IReadOnlyList{double}, IReadOnlyList{RankWindow}, Func{Random, IReadOnlyList{double}}, int, int)"/>).
+    /// <see cref="PowerLawFit.Bootstrap(IReadOnlyList{double}, IReadOnlyList{RankWindow}, Func{Random, IReadOnlyList{double}}, int, int, Nullable{int})"/>).
     /// </summary>
     /// <param name="other">The paired result. Range: the same number of replicates.</param>
     public double SlopeDifferenceStandardError(PowerLawBootstrapResult other)

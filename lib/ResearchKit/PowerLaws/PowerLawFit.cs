@@ -56,16 +56,15 @@ public static class PowerLawFit
     /// <param name="replicateSpectrum">Draws one bootstrap replicate's spectrum.</param>
     /// <param name="replicates">B, the number of replicates. Range: B ≥ 2.</param>
     /// <param name="seed">Seed; replicate b uses <c>new Random(seed + b)</c>, so results do not depend on order.</param>
+    /// <param name="maxDegreeOfParallelism">Replicates run at once: 1 (the default) runs them one after the other;
+    /// more, or null for all cores, runs them through <see cref="Sweep"/> — then <paramref name="replicateSpectrum"/>
+    /// is called from several threads at once and must be safe for that (e.g. <c>BlockedCovariance.BootstrapSpectrum</c>
+    /// is). The numbers are the same either way. Range: ≥ 1 or null.</param>
     public static PowerLawBootstrapResult Bootstrap(IReadOnlyList<double> descending, RankWindow window,
-        Func<Random, IReadOnlyList<double>> replicateSpectrum, int replicates, int seed)
+        Func<Random, IReadOnlyList<double>> replicateSpectrum, int replicates, int seed, int? maxDegreeOfParallelism = 1)
     {
-        Guard.NotNull(replicateSpectrum);
-        Guard.AtLeast(replicates, 2);
-        var fit = FitRankOrdered(descending, window);
-        var slopes = new double[replicates];
-        for (int b = 0; b < replicates; b++)
-            slopes[b] = FitRankOrdered(replicateSpectrum(new Random(unchecked(seed + b))), window).Slope;
-        return new PowerLawBootstrapResult(fit, slopes);
+        Guard.NotNull(window);
+        return Bootstrap(descending, new[] { window }, replicateSpectrum, replicates, seed, maxDegreeOfParallelism)[0];
     }
 
     /// <summary>
@@ -73,29 +72,33 @@ public static class PowerLawFit
     /// replicate spectrum is fitted on every window, so replicate b of one window and replicate b of another come
     /// from the same resample and the spread of their difference is the bootstrap error of the difference (see
     /// <see cref="PowerLawBootstrapResult.SlopeDifferenceStandardError"/>). With one window this is
-    /// <see cref="Bootstrap(IReadOnlyList{double}, RankWindow, Func{Random, IReadOnlyList{double}}, int, int)"/>.
+    /// <see cref="Bootstrap(IReadOnlyList{double}, RankWindow, Func{Random, IReadOnlyList{double}}, int, int, Nullable{int})"/>.
     /// </summary>
     /// <param name="descending">The spectrum of all samples, descending.</param>
     /// <param name="windows">The rank windows to fit. Range: at least one window, each within the spectrum.</param>
     /// <param name="replicateSpectrum">Draws one bootstrap replicate's spectrum.</param>
     /// <param name="replicates">B, the number of replicates. Range: B ≥ 2.</param>
     /// <param name="seed">Seed; replicate b uses <c>new Random(seed + b)</c>.</param>
+    /// <param name="maxDegreeOfParallelism">Replicates run at once: 1 (the default) serial; more, or null for all
+    /// cores, through <see cref="Sweep"/>, with <paramref name="replicateSpectrum"/> called from several threads at
+    /// once (it must be safe for that). The numbers are the same either way. Range: ≥ 1 or null.</param>
     /// <remarks>Notebook 01 uses it to test whether the two halves of the Fashion-MNIST bulk window share one
     /// exponent (Levi &amp; Oz, arXiv 2306.14975 v3: "a single bulk scaling exponent").</remarks>
     public static IReadOnlyList<PowerLawBootstrapResult> Bootstrap(IReadOnlyList<double> descending, IReadOnlyList<RankWindow> windows,
-        Func<Random, IReadOnlyList<double>> replicateSpectrum, int replicates, int seed)
+        Func<Random, IReadOnlyList<double>> replicateSpectrum, int replicates, int seed, int? maxDegreeOfParallelism = 1)
     {
         Guard.NotEmpty(windows);
         Guard.NotNull(replicateSpectrum);
         Guard.AtLeast(replicates, 2);
+        if (maxDegreeOfParallelism is int threads)
+            Guard.Positive(threads, nameof(maxDegreeOfParallelism));
         var fits = windows.Select(w => FitRankOrdered(descending, w)).ToArray();
-        var slopes = windows.Select(_ => new double[replicates]).ToArray();
-        for (int b = 0; b < replicates; b++)
+        // Replicate b draws from new Random(seed + b) whatever thread runs it (the Sweep's own generator is unused).
+        var perReplicate = Sweep.Run(replicates, seed, (b, _) =>
         {
             var replicate = replicateSpectrum(new Random(unchecked(seed + b)));
-            for (int w = 0; w < windows.Count; w++)
-                slopes[w][b] = FitRankOrdered(replicate, windows[w]).Slope;
-        }
-        return fits.Select((f, w) => new PowerLawBootstrapResult(f, slopes[w])).ToArray();
+            return windows.Select(w => FitRankOrdered(replicate, w).Slope).ToArray();
+        }, maxDegreeOfParallelism);
+        return fits.Select((f, w) => new PowerLawBootstrapResult(f, perReplicate.Select(r => r[w]).ToArray())).ToArray();
     }
 }

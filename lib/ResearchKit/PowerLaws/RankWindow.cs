@@ -40,6 +40,19 @@ public sealed record RankWindow
         return new RankWindow(firstRank, (int)Math.Floor(lastFraction * dimension));
     }
 
+    /// <summary>The window cut at its midpoint in log rank, c = round(√(i₀·i₁)), into [i₀, c] and [c, i₁] (they
+    /// share the rank c): the two halves whose exponents notebook 01 compares to test "one bulk exponent".</summary>
+    /// <exception cref="InvalidOperationException">A half would hold fewer than three ranks (the window is too
+    /// short).</exception>
+    public (RankWindow Lower, RankWindow Upper) HalvesInLogRank()
+    {
+        int cut = (int)Math.Round(Math.Sqrt((double)FirstRank * LastRank));
+        if (cut < FirstRank + 2 || LastRank < cut + 2)
+            throw new InvalidOperationException(
+                $"the window {this} cut at rank {cut} (√(i₀·i₁) rounded) gives a half of fewer than 3 ranks; allowed: a window whose halves in log rank hold at least 3 ranks each.");
+        return (new RankWindow(FirstRank, cut), new RankWindow(cut, LastRank));
+    }
+
     /// <summary>The eigenvalues at the window's ranks from a descending spectrum.</summary>
     /// <param name="descending">λ₁ ≥ λ₂ ≥ …, at least <see cref="LastRank"/> values.</param>
     public double[] Slice(IReadOnlyList<double> descending)

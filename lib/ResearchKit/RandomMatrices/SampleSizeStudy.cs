@@ -24,19 +24,15 @@ public static class SampleSizeStudy
         Guard.NotEmpty(sampleCounts);
         Guard.Positive(realisations);
         Guard.NotNull(windows);
-        var points = new List<SampleSizePoint>();
         foreach (int m in sampleCounts)
-        {
             Guard.AtLeast(m, windows.Local.LastRank + 2, nameof(sampleCounts));
-            var diags = new List<SpectrumDiagnostics>();
-            for (int k = 0; k < realisations; k++)
-            {
-                var spectrum = BlockedCovariance.FromSampler(sampler, m, 4096, unchecked(seed + 1000 * k + m)).Spectrum(FeatureScaling.Centre);
-                diags.Add(SpectrumDiagnostics.Analyse(spectrum, windows));
-            }
-            points.Add(Summarise(m, diags));
-        }
-        return points;
+        // Every (M, realisation) pair is an independent data set with its own seed: run them on all cores. The seeds
+        // are the documented seed + 1000·k + M (the Sweep's own generator is not used), so the numbers do not depend
+        // on the number of threads.
+        var jobs = sampleCounts.SelectMany(m => Enumerable.Range(0, realisations).Select(k => (M: m, K: k))).ToArray();
+        var diags = Sweep.Run(jobs, seed, (job, _) => SpectrumDiagnostics.Analyse(
+            BlockedCovariance.FromSampler(sampler, job.M, 4096, unchecked(seed + 1000 * job.K + job.M)).Spectrum(FeatureScaling.Centre), windows));
+        return sampleCounts.Select((m, i) => Point(m, diags.Skip(i * realisations).Take(realisations).ToArray())).ToArray();
     }
 
     /// <summary>The same study on a data set: for each M, the first M rows of <paramref name="data"/> (one
@@ -50,14 +46,14 @@ public static class SampleSizeStudy
         Guard.NotNull(data);
         Guard.NotEmpty(sampleCounts);
         Guard.NotNull(windows);
-        var points = new List<SampleSizePoint>();
         foreach (int m in sampleCounts)
-        {
             Guard.InRange(m, windows.Local.LastRank + 2, data.RowCount, nameof(sampleCounts));
+        // Each M is its own Gram matrix of the first M rows: independent, so on all cores.
+        return Sweep.Run(sampleCounts, 0, (m, _) =>
+        {
             var spectrum = BlockedCovariance.FromRows(data.SubMatrix(0, m, 0, data.ColumnCount), 1).Spectrum(scaling);
-            points.Add(Summarise(m, new[] { SpectrumDiagnostics.Analyse(spectrum, windows) }));
-        }
-        return points;
+            return Point(m, new[] { SpectrumDiagnostics.Analyse(spectrum, windows) });
+        });
     }
 
     /// <summary>The first M of <paramref name="points"/> at which <paramref name="criterion"/> holds, or null if it
@@ -71,14 +67,29 @@ public static class SampleSizeStudy
         return points.FirstOrDefault(criterion)?.SampleCount;
     }
 
-    private static SampleSizePoint Summarise(int m, IReadOnlyList<SpectrumDiagnostics> diags)
+    /// <summary>One point of the study from diagnostics already computed (e.g. the spectrum of all samples of a data
+    /// set, which a study on nested subsets would otherwise compute a second time).</summary>
+    /// <param name="sampleCount">M. Range: ≥ 1, and every realisation's spectrum from M samples.</param>
+    /// <param name="realisations">The diagnostics of the independent realisations at M. Range: at least one, all on
+    /// the same windows.</param>
+    public static SampleSizePoint Point(int sampleCount, IReadOnlyList<SpectrumDiagnostics> realisations)
     {
-        var alphas = diags.Select(d => d.Fit.Alpha).ToArray();
+        Guard.Positive(sampleCount);
+        Guard.NotEmpty(realisations);
+        for (int i = 0; i < realisations.Count; i++)
+        {
+            var r = realisations[i] ?? throw new ArgumentNullException(nameof(realisations), $"realisations[{i}] is null; allowed: diagnostics.");
+            if (r.Spectrum.SampleCount != sampleCount)
+                throw new ArgumentException($"realisations[{i}] is the spectrum of M = {r.Spectrum.SampleCount} samples; allowed: M = sampleCount = {sampleCount}.", nameof(realisations));
+            if (r.Windows != realisations[0].Windows)
+                throw new ArgumentException($"realisations[{i}] uses the windows {r.Windows}; allowed: the windows of realisations[0], {realisations[0].Windows}.", nameof(realisations));
+        }
+        var alphas = realisations.Select(d => d.Fit.Alpha).ToArray();
         double mean = alphas.Average();
         double spread = alphas.Length > 1 ? Math.Sqrt(alphas.Sum(a => (a - mean) * (a - mean)) / (alphas.Length - 1)) : 0;
         // Pooled ⟨r̃⟩: equal-length windows, so the mean of means; its error is the per-realisation error / √k.
-        double r = diags.Average(d => d.MeanRatio);
-        double rse = Math.Sqrt(diags.Sum(d => d.MeanRatioStandardError * d.MeanRatioStandardError)) / diags.Count;
-        return new SampleSizePoint(m, mean, spread, r, rse, diags.Average(d => d.NormalisedEntropy), diags);
+        double r0 = realisations.Average(d => d.MeanRatio);
+        double rse = Math.Sqrt(realisations.Sum(d => d.MeanRatioStandardError * d.MeanRatioStandardError)) / realisations.Count;
+        return new SampleSizePoint(sampleCount, mean, spread, r0, rse, realisations.Average(d => d.NormalisedEntropy), realisations.ToArray());
     }
 }

@@ -11,7 +11,8 @@ namespace ResearchKit.RandomMatrices;
 /// <param name="Spectrum">The spectrum analysed.</param>
 /// <param name="Windows">The windows used.</param>
 /// <param name="Fit">Power-law fit λ_i ∝ i^(−1−α) on the global window.</param>
-/// <param name="Unfolded">The local window's levels, unfolded (polynomial of degree 7 in log λ).</param>
+/// <param name="Unfolded">The local window's levels, unfolded (polynomial of degree 7 in log λ, made monotone by
+/// dropping edge levels where it turns over: <see cref="SpectrumUnfolding"/>).</param>
 /// <param name="Spacings">The unfolded nearest-neighbour spacings, normalised to mean 1.</param>
 /// <param name="MeanRatio">⟨r̃⟩ on the local window.</param>
 /// <param name="MeanRatioStandardError">sd(r̃)/√n on the local window (neighbouring ratios are weakly correlated,
@@ -45,12 +46,26 @@ public sealed record SpectrumDiagnostics(
 
     /// <summary>Analyses an empirical spectrum on the given windows.</summary>
     /// <param name="spectrum">The spectrum; positive on both windows.</param>
-    /// <param name="windows">Global and local windows.</param>
+    /// <param name="windows">Global and local windows. Range: both within the d ranks of the spectrum, the local
+    /// window on positive eigenvalues (for centred data with M ≤ d only the first M − 1 are).</param>
     /// <param name="unfoldingDegree">Polynomial degree for unfolding. Range: 1…15.</param>
     public static SpectrumDiagnostics Analyse(EmpiricalSpectrum spectrum, SpectrumWindows windows, int unfoldingDegree = DefaultUnfoldingDegree)
     {
         Guard.NotNull(spectrum);
         Guard.NotNull(windows);
+        Guard.NotNull(spectrum.Eigenvalues, nameof(spectrum));
+        int d = spectrum.Eigenvalues.Length;
+        foreach (var (name, window) in new[] { ("global", windows.Global), ("local", windows.Local) })
+            if (window.LastRank > d)
+                throw new ArgumentOutOfRangeException(nameof(windows), window.LastRank,
+                    $"the {name} window {window} ends at rank {window.LastRank}; allowed: last rank ≤ d = {d}, the spectrum's length.");
+        // Centred data with M ≤ d have d − M + 1 zero eigenvalues, computed as round-off of either sign: a local
+        // window on them is rejected with the floor of EmpiricalSpectrum.NonZero (10⁻¹⁰ λ₁).
+        double lowest = spectrum.Eigenvalues[windows.Local.LastRank - 1];
+        if (!(lowest > 1e-10 * spectrum.Eigenvalues[0]))
+            throw new ArgumentOutOfRangeException(nameof(windows), windows.Local.LastRank,
+                $"the local window {windows.Local} reaches λ_{windows.Local.LastRank} = {lowest:G4}; allowed: a local window on positive eigenvalues (> 1e-10 λ₁) " +
+                $"(sample count M = {spectrum.SampleCount}; centred data with M ≤ d have only M − 1 non-zero eigenvalues).");
         var fit = PowerLawFit.FitRankOrdered(spectrum.Eigenvalues, windows.Global);
         var local = windows.Local.Slice(spectrum.Eigenvalues);
         var unfolded = SpectrumUnfolding.Unfold(local, unfoldingDegree);

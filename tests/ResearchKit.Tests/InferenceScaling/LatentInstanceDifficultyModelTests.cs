@@ -248,4 +248,29 @@ public class LatentInstanceDifficultyModelTests
         Assert.Throws<ArgumentException>(() => LatentInstanceDifficultyModel.EffectiveExponent([3, 3], [0.5, 0.4]));
         Assert.Contains("failure[1]", Assert.Throws<ArgumentOutOfRangeException>(() => LatentInstanceDifficultyModel.EffectiveExponent([1, 2], [0.5, 0.0])).Message);
     }
+    [Fact]
+    public void FailureCurves_OneAndTwoThreads_BitIdentical()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        var fit = lid.Train(40, 9000, 1, 2);          // above the binning threshold: several blocks of bias nodes
+        int[] ks = { 1, 10, 100, 1000, 10000 };
+        double[] Curve() => lid.FailureCurve(fit.TestBiases, ks);
+        double[] Theory() => lid.FailureCurveTheory(fit.ExcessRisk, ks);
+        Assert.Equal(ThreadLimit.Bits(ThreadLimit.Run(1, Curve)), ThreadLimit.Bits(ThreadLimit.Run(2, Curve)));
+        Assert.Equal(ThreadLimit.Bits(ThreadLimit.Run(1, Theory)), ThreadLimit.Bits(ThreadLimit.Run(2, Theory)));
+    }
+
+    [Fact]
+    public void SimulateFailureCurve_OneAndTwoThreads_BitIdentical()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        var biases = lid.Train(40, 500, 1, 2).TestBiases;
+        int[] ks = { 10, 100, 1000 };
+        // More instances than one block, so that the blocks' hand-over is exercised.
+        SimulatedFailureCurve Simulate() => lid.SimulateFailureCurve(biases, ks, 150_000, 9);
+        var one = ThreadLimit.Run(1, Simulate);
+        var two = ThreadLimit.Run(2, Simulate);
+        Assert.Equal(ThreadLimit.Bits(one.Failure), ThreadLimit.Bits(two.Failure));
+        Assert.Equal(ThreadLimit.Bits(one.StandardErrors), ThreadLimit.Bits(two.StandardErrors));
+    }
 }

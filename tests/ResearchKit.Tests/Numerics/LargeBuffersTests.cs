@@ -37,6 +37,143 @@ public class LargeBuffersTests
             Assert.True(Interlocked.Read(ref LargeBuffers.AdviceCount) > before);
     }
 
+    // ---- copy with the finiteness check, and the scan alone ----------------------------------------------------------
+
+    [Fact]
+    public void CopyAndCheckFinite_EveryLengthAndPosition_CopiesExactlyAndFindsTheBadEntry()
+    {
+        // Lengths around the vector width and the two-vector unrolling, bad entries at every position (loop and tail).
+        var random = new Random(7);
+        foreach (int length in new[] { 0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 100 })
+        {
+            var source = Enumerable.Range(0, length).Select(_ => (2 * random.NextDouble() - 1) * 1e300).ToArray();
+            var destination = new double[length];
+            Assert.True(LargeBuffers.CopyAndCheckFinite(source, destination));
+            Assert.Equal(source, destination);
+            Assert.True(LargeBuffers.AllFinite(source));
+            foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                for (int at = 0; at < length; at++)
+                {
+                    var withBad = (double[])source.Clone();
+                    withBad[at] = bad;
+                    Array.Fill(destination, 0.5);
+                    Assert.False(LargeBuffers.CopyAndCheckFinite(withBad, destination), $"length {length}, {bad} at {at}");
+                    Assert.Equal(withBad, destination); // still a whole copy
+                    Assert.False(LargeBuffers.AllFinite(withBad), $"length {length}, {bad} at {at}");
+                }
+        }
+    }
+
+    [Fact]
+    public void CopyAndCheckFinite_LengthsDiffer_ThrowsNamingDestination()
+    {
+        var e = Assert.Throws<ArgumentException>(() => LargeBuffers.CopyAndCheckFinite(new double[4], new double[3]));
+        Assert.Equal("destination", e.ParamName);
+    }
+
+    [Fact]
+    public void CopyColumnMajorFinite_DenseAndDiagonal_CopiesIntoALargerBuffer()
+    {
+        var dense = Matrix<double>.Build.Dense(3, 2, (i, j) => 10 * i + j);
+        var buffer = Enumerable.Repeat(-7.0, 9).ToArray();
+        Assert.True(LargeBuffers.CopyColumnMajorFinite(dense, buffer));
+        Assert.Equal(dense.ToColumnMajorArray(), buffer[..6]);
+        Assert.Equal(-7.0, buffer[6]); // nothing beyond rows·columns is touched
+        var diagonal = Matrix<double>.Build.Diagonal(2, 2, double.NaN);
+        Assert.False(LargeBuffers.CopyColumnMajorFinite(diagonal, buffer));
+    }
+
+    // ---- scratch pool -------------------------------------------------------------------------------------------
+
+    private static int Entries(long bytes) => (int)(bytes / sizeof(double));
+
+    [Fact]
+    public void ScratchPool_ReturnedArray_IsRentedAgainForAnyRequestItHolds()
+    {
+        var pool = new ScratchPool(2, 1L << 20);
+        var first = pool.Rent(Entries(ScratchPool.MinimumBytes) + 10);
+        pool.Return(first);
+        Assert.Same(first, pool.Rent(first.Length));   // same size
+        pool.Return(first);
+        Assert.Same(first, pool.Rent(Entries(ScratchPool.MinimumBytes))); // smaller
+        pool.Return(first);
+        var larger = pool.Rent(first.Length + 1);       // does not fit: a fresh one
+        Assert.NotSame(first, larger);
+        Assert.True(larger.Length >= first.Length + 1);
+    }
+
+    [Fact]
+    public void ScratchPool_TwoRentsAtOnce_GetDistinctArrays()
+    {
+        var pool = new ScratchPool(2, 1L << 20);
+        int n = Entries(ScratchPool.MinimumBytes);
+        var a = pool.Rent(n);
+        var b = pool.Rent(n);
+        pool.Return(a);
+        pool.Return(b);
+        Assert.Equal(2, pool.KeptCount);
+        var c = pool.Rent(n);
+        var d = pool.Rent(n);
+        Assert.NotSame(c, d);
+        Assert.Equal(0, pool.KeptCount);
+    }
+
+    [Fact]
+    public void ScratchPool_KeepsOnlyTheSizesBetweenTheLimits()
+    {
+        var pool = new ScratchPool(2, 1L << 20);
+        pool.Return(new double[Entries(ScratchPool.MinimumBytes) - 1]); // small-object heap: not kept
+        pool.Return(new double[Entries(1L << 20) + 1]);                // above the retain limit: not kept
+        Assert.Equal(0, pool.KeptCount);
+        pool.Return(new double[Entries(1L << 20)]);
+        Assert.Equal(1, pool.KeptCount);
+    }
+
+    [Fact]
+    public void ScratchPool_Full_KeepsTheLargerArrays()
+    {
+        var pool = new ScratchPool(1, 1L << 20);
+        int n = Entries(ScratchPool.MinimumBytes);
+        var small = new double[n];
+        var large = new double[2 * n];
+        pool.Return(small);
+        pool.Return(large); // replaces the smaller one
+        Assert.Same(large, pool.Rent(n));
+        pool.Return(large);
+        pool.Return(small); // smaller than what is kept: dropped
+        Assert.Same(large, pool.Rent(n));
+        Assert.Equal(0, pool.KeptCount);
+    }
+
+    [Fact]
+    public void ScratchPool_ConcurrentRentAndReturn_NeverHandsOneArrayToTwoHolders()
+    {
+        var pool = new ScratchPool(2, 1L << 20);
+        int n = Entries(ScratchPool.MinimumBytes);
+        var holders = new System.Collections.Concurrent.ConcurrentDictionary<double[], int>(ReferenceEqualityComparer.Instance);
+        int clashes = 0;
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            var a = pool.Rent(n);
+            if (!holders.TryAdd(a, 0))
+                Interlocked.Increment(ref clashes);
+            Thread.SpinWait(50);
+            holders.TryRemove(a, out int _);
+            pool.Return(a);
+        });
+        Assert.Equal(0, clashes);
+    }
+
+    [Fact]
+    public void ScratchPool_BadArguments_ThrowNamingThem()
+    {
+        Assert.Equal("slots", Assert.Throws<ArgumentOutOfRangeException>(() => new ScratchPool(0, 1)).ParamName);
+        Assert.Equal("retainLimitBytes", Assert.Throws<ArgumentOutOfRangeException>(() => new ScratchPool(1, -1)).ParamName);
+        var pool = new ScratchPool(1, 1);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(-1)).ParamName);
+        Assert.Equal("array", Assert.Throws<ArgumentNullException>(() => pool.Return(null!)).ParamName);
+    }
+
     private static bool TransparentHugePagesAvailable()
     {
         const string path = "/sys/kernel/mm/transparent_hugepage/enabled";

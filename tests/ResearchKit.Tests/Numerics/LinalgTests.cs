@@ -301,6 +301,101 @@ public class LinalgTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void Gram_NonFiniteEntryAnywhere_ThrowsNamingTheFirst(LinalgProvider provider)
+    {
+        // Gram reads X's finiteness off the result's diagonal: a bad entry in any row or column, next to zeros or not,
+        // must still be found and named.
+        using var scope = Linalg.Use(provider);
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            foreach (var (row, column) in new[] { (0, 0), (6, 0), (0, 4), (6, 4), (3, 2) })
+            {
+                var x = RandomMatrix(7, 5, seed: 3);
+                x.SetColumn(column, new double[7]); // zeros around the bad entry
+                x[row, column] = bad;
+                var e = Assert.Throws<ArgumentException>(() => Linalg.Gram(x));
+                Assert.Equal("x", e.ParamName);
+                Assert.Contains(FormattableString.Invariant($"x[{row},{column}] = {bad}"), e.Message);
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Gram_FiniteEntriesWhoseSquaresOverflow_ReturnsInfinityAsBefore(LinalgProvider provider)
+    {
+        // Finite input is accepted whatever the result: the diagonal check only decides whether X is scanned.
+        using var scope = Linalg.Use(provider);
+        var x = RandomMatrix(4, 3, seed: 5);
+        x[2, 1] = 1e200;
+        var g = Linalg.Gram(x);
+        Assert.Equal(double.PositiveInfinity, g[1, 1]);
+        Assert.True(double.IsFinite(g[0, 0]) && double.IsFinite(g[2, 2]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void CopyingKernels_NonFiniteEntryInEitherTriangleOrTheLast_Throw(LinalgProvider provider)
+    {
+        // The eigen, Cholesky and SVD kernels check finiteness while copying: every entry, not only the triangle read.
+        using var scope = Linalg.Use(provider);
+        foreach (var (row, column) in new[] { (0, 4), (4, 0), (4, 4) })
+        {
+            var bad = RandomPositiveDefinite(5, seed: 6);
+            bad[row, column] = double.PositiveInfinity;
+            string where = $"a[{row},{column}] = Infinity";
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Linalg.SymmetricEigenvalues(bad)).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Linalg.SymmetricEigen(bad)).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Linalg.Cholesky(bad)).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Linalg.CholeskySolve(bad, RandomMatrix(5, 2, seed: 1))).Message);
+            Assert.Contains(where, Assert.Throws<ArgumentException>(() => Linalg.SingularValues(bad)).Message);
+        }
+    }
+
+    [NativeFact]
+    public void NativeScratchReuse_InterleavedSizes_BitIdenticalToFirstCalls()
+    {
+        // Eigenvalues and singular values work in kept scratch arrays (input copies, workspaces); a reused, larger or
+        // dirty buffer must not change a bit of the result.
+        using var scope = Linalg.Use(LinalgProvider.Native);
+        var small = RandomSymmetric(100, seed: 8);   // 80 kB copy: pooled
+        var large = RandomSymmetric(180, seed: 9);
+        var rectangular = RandomMatrix(150, 120, seed: 10);
+        double[] smallFirst = Linalg.SymmetricEigenvalues(small), largeFirst = Linalg.SymmetricEigenvalues(large);
+        double[] svdFirst = Linalg.SingularValues(rectangular);
+        var vectorsFirst = Linalg.SymmetricEigen(large);
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal(Bits(largeFirst), Bits(Linalg.SymmetricEigenvalues(large)));
+            Assert.Equal(Bits(smallFirst), Bits(Linalg.SymmetricEigenvalues(small))); // in the larger kept copy
+            Assert.Equal(Bits(svdFirst), Bits(Linalg.SingularValues(rectangular)));
+            var vectors = Linalg.SymmetricEigen(large);
+            Assert.Equal(Bits(vectorsFirst.Values), Bits(vectors.Values));
+            Assert.Equal(Bits(vectorsFirst.Vectors.ToColumnMajorArray()), Bits(vectors.Vectors.ToColumnMajorArray()));
+        }
+    }
+
+    [Fact]
+    public void CopyLowerToUpper_EverySizeAroundTheBlocks_MirrorsExactly()
+    {
+        // The AVX path moves 4×4 blocks in strips of 8 columns; sizes on and off those multiples, and the fallback's
+        // tiles of 64, against the entry-by-entry definition.
+        var random = new Random(11);
+        foreach (int n in Enumerable.Range(0, 21).Concat([31, 32, 33, 63, 64, 65, 67, 130]))
+        {
+            var c = Enumerable.Range(0, n * n).Select(_ => random.NextDouble()).ToArray();
+            var expected = (double[])c.Clone();
+            for (int j = 0; j < n; j++)
+                for (int i = j + 1; i < n; i++)
+                    expected[j + i * n] = expected[i + j * n];
+            NativeKernels.CopyLowerToUpper(c, n);
+            Assert.Equal(Bits(expected), Bits(c));
+        }
+        Assert.Equal("c", Assert.Throws<ArgumentException>(() => NativeKernels.CopyLowerToUpper(new double[3], 2)).ParamName);
+    }
+
+    private static long[] Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void Cholesky_NotPositiveDefinite_ThrowsNamingA(LinalgProvider provider)
     {
         using var scope = Linalg.Use(provider);

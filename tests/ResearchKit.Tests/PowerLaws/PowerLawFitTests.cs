@@ -74,6 +74,34 @@ public class PowerLawFitTests
     }
 
     [Fact]
+    public void RankWindow_HalvesInLogRank_ShareTheGeometricMidpoint()
+    {
+        // Notebook 01's Fashion-MNIST window, ranks 10…196: cut at round(√1960) = 44.
+        var (lower, upper) = new RankWindow(10, 196).HalvesInLogRank();
+        Assert.Equal((10, 44), (lower.FirstRank, lower.LastRank));
+        Assert.Equal((44, 196), (upper.FirstRank, upper.LastRank));
+        var (a, b) = new RankWindow(1, 100).HalvesInLogRank();
+        Assert.Equal(10, a.LastRank);
+        Assert.Equal(10, b.FirstRank);
+        var e = Assert.Throws<InvalidOperationException>(() => new RankWindow(10, 13).HalvesInLogRank());
+        Assert.Contains("fewer than 3 ranks", e.Message);
+    }
+
+    [Fact]
+    public void Bootstrap_OnAllCores_GivesTheSerialNumbers()
+    {
+        var bc = BlockedCovariance.FromSampler(GaussianSampler.PowerLawSpectrum(40, 1), 800, 40, 5);
+        var e = bc.Spectrum(FeatureScaling.Centre).Eigenvalues;
+        var windows = new[] { new RankWindow(2, 10), new RankWindow(10, 20) };
+        var serial = PowerLawFit.Bootstrap(e, windows, r => bc.BootstrapSpectrum(FeatureScaling.Centre, r).Eigenvalues, 12, 3);
+        var parallel = PowerLawFit.Bootstrap(e, windows, r => bc.BootstrapSpectrum(FeatureScaling.Centre, r).Eigenvalues, 12, 3, maxDegreeOfParallelism: null);
+        for (int w = 0; w < windows.Length; w++)
+            Assert.Equal(serial[w].ReplicateSlopes, parallel[w].ReplicateSlopes);
+        var e0 = Assert.Throws<ArgumentOutOfRangeException>(() => PowerLawFit.Bootstrap(e, windows[0], _ => e, 5, 3, maxDegreeOfParallelism: 0));
+        Assert.Equal("maxDegreeOfParallelism", e0.ParamName);
+    }
+
+    [Fact]
     public void PairedBootstrap_PurePowerLaw_HalvesAgree_CurvedSpectrum_HalvesDiffer()
     {
         // A prescribed power law (α = 0.5, d = 200, M = 10d) on notebook 01's window split (ranks 10…22 and 22…50,

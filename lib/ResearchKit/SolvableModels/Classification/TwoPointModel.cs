@@ -62,6 +62,30 @@ public sealed class TwoPointModel
     }
 
     /// <summary>
+    /// log of the training loss, log L(S, b) = b + log ½(e^(Sx₁) + e^(Sx₂)), summed in log space (finite wherever S and b
+    /// are, also where e^(Sx) overflows).
+    /// </summary>
+    /// <param name="weight">S. Range: finite.</param>
+    /// <param name="bias">b. Range: finite.</param>
+    public double LogTrainLoss(double weight, double bias)
+    {
+        Guard.Finite(weight);
+        Guard.Finite(bias);
+        double a = weight * FirstPoint, c = weight * SecondPoint, hi = Math.Max(a, c);
+        return bias + hi + Math.Log(0.5 * (Math.Exp(a - hi) + Math.Exp(c - hi)));
+    }
+
+    /// <summary>log of the exponential test loss for test points x ~ N(0, σ²): log E e^(Sx+b) = b + σ²S²/2.</summary>
+    /// <param name="weight">S. Range: finite.</param>
+    /// <param name="bias">b. Range: finite.</param>
+    public double LogTestLoss(double weight, double bias)
+    {
+        Guard.Finite(weight);
+        Guard.Finite(bias);
+        return bias + 0.5 * NoiseScale * NoiseScale * weight * weight;
+    }
+
+    /// <summary>
     /// Integrates the gradient flow in conformal time τ from S = b = 0 to <paramref name="conformalTimeEnd"/> (adaptive
     /// Dormand–Prince, relative tolerance 1e-10), tracking log(1 + t) through dt/dτ = e^(−b).
     /// </summary>

@@ -208,6 +208,241 @@ public sealed class ParityNetwork
             return loss * inv;
         }
 
+        /// <summary>
+        /// The non-zero inputs of every row of a row-major N × n set (column index and value, in column order): the
+        /// training loop visits only these rows of W₁, as <see cref="Forward"/> does.
+        /// </summary>
+        internal sealed class ActiveInputs
+        {
+            internal ActiveInputs(double[] x, int n)
+            {
+                int rows = x.Length / n;
+                Start = new int[rows + 1];
+                var cols = new List<int>();
+                var vals = new List<double>();
+                for (int i = 0; i < rows; i++)
+                {
+                    Start[i] = cols.Count;
+                    for (int j = 0; j < n; j++)
+                    {
+                        double v = x[i * n + j];
+                        if (v != 0) { cols.Add(j); vals.Add(v); }
+                    }
+                }
+                Start[rows] = cols.Count;
+                Columns = cols.ToArray();
+                Values = vals.ToArray();
+            }
+
+            internal int[] Start { get; }
+            internal int[] Columns { get; }
+            internal double[] Values { get; }
+        }
+
+        /// <summary>
+        /// pre = b₁ + Σ_j x_j W₁[·, j] over the active inputs in column order, several vector registers at a time: each
+        /// entry gets the same additions in the same order as in <see cref="Forward"/>, so the same value.
+        /// </summary>
+        private void PreActivation(double[] theta, ReadOnlySpan<int> cols, ReadOnlySpan<double> vals, Span<double> output)
+        {
+            int w = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1 << 30;
+            int vectorEnd = h >= w ? h - h % w : 0, u = 0, biasAt = n * h;
+            for (; u + 4 * w <= vectorEnd; u += 4 * w)
+            {
+                var a0 = new Vector<double>(theta, biasAt + u);
+                var a1 = new Vector<double>(theta, biasAt + u + w);
+                var a2 = new Vector<double>(theta, biasAt + u + 2 * w);
+                var a3 = new Vector<double>(theta, biasAt + u + 3 * w);
+                for (int q = 0; q < cols.Length; q++)
+                {
+                    var va = new Vector<double>(vals[q]);
+                    int at = cols[q] * h + u;
+                    a0 += va * new Vector<double>(theta, at);
+                    a1 += va * new Vector<double>(theta, at + w);
+                    a2 += va * new Vector<double>(theta, at + 2 * w);
+                    a3 += va * new Vector<double>(theta, at + 3 * w);
+                }
+                a0.CopyTo(output.Slice(u, w));
+                a1.CopyTo(output.Slice(u + w, w));
+                a2.CopyTo(output.Slice(u + 2 * w, w));
+                a3.CopyTo(output.Slice(u + 3 * w, w));
+            }
+            for (; u < vectorEnd; u += w)
+            {
+                var a = new Vector<double>(theta, biasAt + u);
+                for (int q = 0; q < cols.Length; q++)
+                    a += new Vector<double>(vals[q]) * new Vector<double>(theta, cols[q] * h + u);
+                a.CopyTo(output.Slice(u, w));
+            }
+            for (; u < h; u++)
+            {
+                double a = theta[biasAt + u];
+                for (int q = 0; q < cols.Length; q++)
+                    a += vals[q] * theta[cols[q] * h + u];
+                output[u] = a;
+            }
+        }
+
+        /// <summary>
+        /// The minibatch loss and gradient of <see cref="LossAndGradient"/> (same numbers, bit for bit): the forward
+        /// passes first, keeping each row's activations and back-propagated hidden gradient, then every gradient entry
+        /// summed over the rows in their order, a block of entries in registers at a time. Needs scratch sized by
+        /// <see cref="EnsureBatch"/>.
+        /// </summary>
+        internal double BatchLossAndGradient(double[] theta, double[] x, int[] y, ActiveInputs active, ReadOnlySpan<int> rows, double[] gradient)
+        {
+            int count = rows.Length;
+            EnsureBatch(count);
+            double loss = 0, inv = 1.0 / count;
+            Span<double> z = stackalloc double[Classes];
+            int w2aAt = n * h + h, w2bAt = n * h + 2 * h;
+            for (int r = 0; r < count; r++)
+            {
+                int i = rows[r];
+                int s0 = active.Start[i], s1 = active.Start[i + 1];
+                var hid = batchHidden.AsSpan(r * h, h);
+                PreActivation(theta, active.Columns.AsSpan(s0, s1 - s0), active.Values.AsSpan(s0, s1 - s0), pre);
+                Relu(pre, hid);
+                for (int c = 0; c < Classes; c++)
+                    z[c] = Dot(theta.AsSpan(n * h + h + c * h, h), hid);
+                double zMax = Math.Max(z[0], z[1]);
+                double e0 = Math.Exp(z[0] - zMax), e1 = Math.Exp(z[1] - zMax);
+                double logSum = zMax + Math.Log(e0 + e1);
+                loss += logSum - z[y[i]];
+                double p1 = e1 / (e0 + e1);
+                double g1 = (p1 - y[i]) * inv, g0 = -g1;
+                batchG0[r] = g0;
+                batchG1[r] = g1;
+                HiddenGradient(theta, w2aAt, w2bAt, g0, g1, batchHiddenGrad.AsSpan(r * h, h));
+            }
+            // W₂ rows: Σ_r g_c,r · hidden_r; b₁: Σ_r 1 · hg_r; W₁ row j: Σ_{r: x_rj ≠ 0} x_rj · hg_r — rows in order.
+            AccumulateRows(gradient, w2aAt, batchG0, null, batchHidden, count);
+            AccumulateRows(gradient, w2bAt, batchG1, null, batchHidden, count);
+            AccumulateRows(gradient, n * h, null, null, batchHiddenGrad, count);
+            for (int j = 0; j < n; j++)
+            {
+                int m = 0;
+                for (int r = 0; r < count; r++)
+                {
+                    double v = x[rows[r] * n + j];
+                    if (v != 0) { batchMembers[m] = r; batchScale[m] = v; m++; }
+                }
+                if (m > 0)
+                    AccumulateRows(gradient, j * h, batchScale, batchMembers, batchHiddenGrad, m);
+            }
+            return loss * inv;
+        }
+
+        // hidden = pre > 0 ? pre : 0 entry by entry, a vector register at a time (a select, not a branch per unit).
+        private void Relu(ReadOnlySpan<double> preActivation, Span<double> output)
+        {
+            int u = 0;
+            if (Vector.IsHardwareAccelerated && h >= Vector<double>.Count)
+            {
+                int w = Vector<double>.Count;
+                for (; u <= h - w; u += w)
+                {
+                    var p = new Vector<double>(preActivation.Slice(u, w));
+                    Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), p, Vector<double>.Zero).CopyTo(output.Slice(u, w));
+                }
+            }
+            for (; u < h; u++)
+                output[u] = preActivation[u] > 0 ? preActivation[u] : 0;
+        }
+
+        // hg = pre > 0 ? g₀W₂[0, ·] + g₁W₂[1, ·] : 0 entry by entry (the same products and sum, then a select).
+        private void HiddenGradient(double[] theta, int w2aAt, int w2bAt, double g0, double g1, Span<double> output)
+        {
+            int u = 0;
+            if (Vector.IsHardwareAccelerated && h >= Vector<double>.Count)
+            {
+                int w = Vector<double>.Count;
+                var v0 = new Vector<double>(g0);
+                var v1 = new Vector<double>(g1);
+                for (; u <= h - w; u += w)
+                {
+                    var p = new Vector<double>(pre, u);
+                    var g = v0 * new Vector<double>(theta, w2aAt + u) + v1 * new Vector<double>(theta, w2bAt + u);
+                    Vector.ConditionalSelect(Vector.GreaterThan(p, Vector<double>.Zero), g, Vector<double>.Zero).CopyTo(output.Slice(u, w));
+                }
+            }
+            for (; u < h; u++)
+                output[u] = pre[u] > 0 ? g0 * theta[w2aAt + u] + g1 * theta[w2bAt + u] : 0;
+        }
+
+        // target[at + u] += a_k · source[row_k · h + u] for k = 0 … count − 1 in order (a_k = 1 when scales is null,
+        // row_k = k when rows is null), the same operations as AddScaled once per k.
+        private void AccumulateRows(double[] target, int at, double[]? scales, int[]? rowsOf, double[] source, int count)
+        {
+            int w = Vector.IsHardwareAccelerated ? Vector<double>.Count : 1 << 30;
+            int vectorEnd = h >= w ? h - h % w : 0, u = 0;
+            for (; u + 2 * w <= vectorEnd; u += 2 * w)
+            {
+                var a0 = new Vector<double>(target, at + u);
+                var a1 = new Vector<double>(target, at + u + w);
+                for (int k = 0; k < count; k++)
+                {
+                    var va = new Vector<double>(scales is null ? 1.0 : scales[k]);
+                    int from = (rowsOf is null ? k : rowsOf[k]) * h + u;
+                    a0 += va * new Vector<double>(source, from);
+                    a1 += va * new Vector<double>(source, from + w);
+                }
+                a0.CopyTo(target, at + u);
+                a1.CopyTo(target, at + u + w);
+            }
+            for (; u < vectorEnd; u += w)
+            {
+                var a = new Vector<double>(target, at + u);
+                for (int k = 0; k < count; k++)
+                    a += new Vector<double>(scales is null ? 1.0 : scales[k]) * new Vector<double>(source, (rowsOf is null ? k : rowsOf[k]) * h + u);
+                a.CopyTo(target, at + u);
+            }
+            for (; u < h; u++)
+            {
+                double a = target[at + u];
+                for (int k = 0; k < count; k++)
+                    a += (scales is null ? 1.0 : scales[k]) * source[(rowsOf is null ? k : rowsOf[k]) * h + u];
+                target[at + u] = a;
+            }
+        }
+
+        private double[] batchHidden = [], batchHiddenGrad = [], batchG0 = [], batchG1 = [], batchScale = [];
+        private int[] batchMembers = [];
+
+        /// <summary>Sizes the minibatch scratch for <paramref name="count"/> rows.</summary>
+        internal void EnsureBatch(int count)
+        {
+            if (batchG0.Length >= count) return;
+            batchHidden = new double[count * h];
+            batchHiddenGrad = new double[count * h];
+            batchG0 = new double[count];
+            batchG1 = new double[count];
+            batchScale = new double[count];
+            batchMembers = new int[count];
+        }
+
+        /// <summary>The accuracy and mean cross-entropy of <see cref="Accuracy(double[], double[], int[], out double)"/> (same numbers), from the active inputs.</summary>
+        internal double Accuracy(double[] theta, ActiveInputs active, int[] y, out double loss)
+        {
+            Span<double> z = stackalloc double[Classes];
+            int correct = 0;
+            double sum = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                int s0 = active.Start[i], s1 = active.Start[i + 1];
+                PreActivation(theta, active.Columns.AsSpan(s0, s1 - s0), active.Values.AsSpan(s0, s1 - s0), pre);
+                Relu(pre, hidden);
+                for (int c = 0; c < Classes; c++)
+                    z[c] = Dot(theta.AsSpan(n * h + h + c * h, h), hidden);
+                int predicted = z[1] > z[0] ? 1 : 0;
+                if (predicted == y[i]) correct++;
+                double zMax = Math.Max(z[0], z[1]);
+                sum += zMax + Math.Log(Math.Exp(z[0] - zMax) + Math.Exp(z[1] - zMax)) - z[y[i]];
+            }
+            loss = sum / y.Length;
+            return (double)correct / y.Length;
+        }
+
         /// <summary>Accuracy over all rows of (x, y) (ties count as class 0); the mean cross-entropy in the same pass.</summary>
         internal double Accuracy(double[] theta, double[] x, int[] y, out double loss)
         {

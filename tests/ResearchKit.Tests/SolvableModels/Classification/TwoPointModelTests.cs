@@ -59,6 +59,27 @@ public class TwoPointModelTests
         NumericAssert.Close(m.GrokkingTimeLaw, tr.GeneralizationLogTime - tr.TrainLogTime, 0.05);
     }
 
+    [Theory]
+    [InlineData(0.3, 1, 0.7, -0.4)]
+    [InlineData(0.52, 5, 2.5, -3)]
+    public void LogLosses_MatchTheirDefinitions(double lambda, double sigma, double s, double b)
+    {
+        var m = new TwoPointModel(lambda, sigma);
+        NumericAssert.Close(Math.Log(0.5 * (Math.Exp(s * m.FirstPoint + b) + Math.Exp(s * m.SecondPoint + b))), m.LogTrainLoss(s, b), 1e-13);
+        NumericAssert.Close(b + 0.5 * sigma * sigma * s * s, m.LogTestLoss(s, b), 1e-15);
+    }
+
+    [Fact]
+    public void LogTrainLoss_WhereTheExponentialOverflows_StaysFinite()
+    {
+        var m = new TwoPointModel(0.3, 1);
+        // S x₁ = 1000: e^1000 overflows, its logarithm does not; the second point adds log ½(1 + e^(−1000·1.4)) ≈ −log 2.
+        NumericAssert.Close(1000 - Math.Log(2) - 5, m.LogTrainLoss(-1000, -5), 1e-14);
+        // the integrated trajectory's recorded test log-loss is the same quantity
+        var tr = m.Integrate(50);
+        NumericAssert.Close(m.LogTestLoss(tr.FinalWeight, tr.FinalBias), tr.TestLogLoss[^1], 1e-12);
+    }
+
     [Fact]
     public void Constructor_And_Integrate_BadInput_Throw()
     {
@@ -69,5 +90,9 @@ public class TwoPointModelTests
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(0));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(double.NaN));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).BiasFreeLoss(double.NaN));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTrainLoss(double.NaN, 0));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTrainLoss(0, double.PositiveInfinity));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTestLoss(double.NaN, 0));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTestLoss(0, double.NegativeInfinity));
     }
 }

@@ -75,4 +75,34 @@ public class ParityNetworkTests
         Assert.Throws<ArgumentOutOfRangeException>(() => net.Accuracy(new double[] { 1, 0 }, new[] { 3 }));
         Assert.Throws<ArgumentException>(() => net.Gradient(new double[] { 1, double.PositiveInfinity }, new[] { 0 }));
     }
+    [Theory]
+    [InlineData(7, 10, 5)]     // h below one vector block
+    [InlineData(23, 37, 32)]   // h with a scalar tail after the vector blocks
+    [InlineData(45, 100, 32)]  // notebook 04's network
+    public void BatchPath_BitIdenticalToPerRowKernel(int n, int h, int batch)
+    {
+        // The training loop's blocked minibatch path against the per-row kernel behind Gradient and Accuracy.
+        var random = new Random(n * 1000 + h);
+        var net = ParityNetwork.Initialize(n, h, random);
+        var theta = net.Parameters.ToArray();
+        for (int k = 0; k < theta.Length; k++) theta[k] += 0.3 * (random.NextDouble() - 0.5);
+        int rows = 80;
+        // Bits plus a few non-binary inputs, so that the input scale is exercised too.
+        var x = Enumerable.Range(0, rows * n).Select(i => i % 11 == 0 ? random.NextDouble() - 0.5 : random.Next(2)).ToArray();
+        var y = Enumerable.Range(0, rows).Select(_ => random.Next(2)).ToArray();
+        var order = Enumerable.Range(0, rows).OrderBy(_ => random.Next()).Take(batch).ToArray();
+        var kernel = new ParityNetwork.Kernel(n, h);
+        var expected = new double[theta.Length];
+        double expectedLoss = kernel.LossAndGradient(theta, x, y, order, expected);
+        var fast = new ParityNetwork.Kernel(n, h);
+        var active = new ParityNetwork.Kernel.ActiveInputs(x, n);
+        var actual = new double[theta.Length];
+        double actualLoss = fast.BatchLossAndGradient(theta, x, y, active, order, actual);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expectedLoss), BitConverter.DoubleToInt64Bits(actualLoss));
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        double accuracy = kernel.Accuracy(theta, x, y, out double loss);
+        double fastAccuracy = fast.Accuracy(theta, active, y, out double fastLoss);
+        Assert.Equal(accuracy, fastAccuracy);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(loss), BitConverter.DoubleToInt64Bits(fastLoss));
+    }
 }
