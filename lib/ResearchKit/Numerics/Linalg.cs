@@ -126,6 +126,17 @@ public static class Linalg
         return Active.Multiply(a, b);
     }
 
+    /// <summary>
+    /// <see cref="Multiply"/> without its finiteness scans, for the inner loops of the library's own solvers, whose
+    /// operands are finite by construction (checked once, or guarded by a divergence test each step): the same kernel,
+    /// so the same numbers, without reading both operands once more per call.
+    /// </summary>
+    internal static Matrix<double> MultiplyFinite(Matrix<double> a, Matrix<double> b)
+    {
+        System.Diagnostics.Debug.Assert(b.RowCount == a.ColumnCount);
+        return Active.Multiply(a, b);
+    }
+
     /// <summary>Eigenvalues of a symmetric matrix, ascending (LAPACK syevd without vectors). Only the lower triangle is read.</summary>
     /// <param name="a">Symmetric n×n matrix, entries finite.</param>
     public static double[] SymmetricEigenvalues(Matrix<double> a)

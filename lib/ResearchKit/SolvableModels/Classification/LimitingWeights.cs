@@ -36,6 +36,38 @@ public static class LimitingWeights
         var sep = Separability.TestFromOrigin(points); // validates shape and finiteness
         if (sep.IsSeparable)
             throw new ArgumentException("points are separable from the origin, so L̃(w) has no finite minimiser (S_∞ diverges); allowed: a set not separable from the origin.", nameof(points));
+        return Newton(points, gradientTolerance, maxIterations);
+    }
+
+    /// <summary>
+    /// S_∞ as <see cref="Minimize"/> gives it when the points are not separable from the origin, and null when they are
+    /// (no finite minimiser) — one LP test instead of a caller's test followed by <see cref="Minimize"/>'s own.
+    /// </summary>
+    /// <param name="points">N×d matrix, one training point per row; finite, N ≥ 1, d ≥ 1.</param>
+    /// <param name="gradientTolerance">As for <see cref="Minimize"/>. Range: 1e-14 ≤ tol ≤ 1e-2.</param>
+    /// <param name="maxIterations">Newton iterations. Range: 1 ≤ n ≤ 10 000.</param>
+    /// <exception cref="InvalidOperationException">Newton's method did not converge within <paramref name="maxIterations"/>.</exception>
+    public static double[]? MinimizeIfNotSeparable(Matrix<double> points, double gradientTolerance = 1e-12, int maxIterations = 500)
+    {
+        Guard.NotNull(points);
+        Guard.InRange(gradientTolerance, 1e-14, 1e-2);
+        Guard.InRange(maxIterations, 1, 10_000);
+        return Separability.TestFromOrigin(points).IsSeparable ? null : Newton(points, gradientTolerance, maxIterations);
+    }
+
+    /// <summary>‖S_∞‖ of the points (<see cref="MinimizeIfNotSeparable"/>), or NaN when they are separable from the origin.</summary>
+    /// <param name="points">N×d matrix, one training point per row; finite, N ≥ 1, d ≥ 1.</param>
+    public static double NormIfNotSeparable(Matrix<double> points)
+    {
+        var w = MinimizeIfNotSeparable(points);
+        return w is null ? double.NaN : Norm(w);
+    }
+
+    /// <summary>‖w‖, summed as the notebooks always have (LINQ's Sum of the squares, then the root).</summary>
+    internal static double Norm(double[] w) => Math.Sqrt(w.Sum(v => v * v));
+
+    private static double[] Newton(Matrix<double> points, double gradientTolerance, int maxIterations)
+    {
         int n = points.RowCount, d = points.ColumnCount;
         var w = Vector<double>.Build.Dense(d);
         double Loss(Vector<double> v, out Vector<double> e)

@@ -52,6 +52,7 @@ public static class LogisticDynamics
         var grad = new double[d + 1];
         var partial = new double[Chunks][];
         for (int c = 0; c < Chunks; c++) partial[c] = new double[d];
+        var biasPartial = new double[Chunks];
         var adamParams = options.UseAdam ? new double[d + 1] : null;
         var adam = options.UseAdam ? new Adam(d + 1, options.LearningRate, options.Beta1, options.Beta2, options.AdamEpsilon) : null;
 
@@ -65,7 +66,7 @@ public static class LogisticDynamics
         {
             // One pass over the data per step: each row's margin gives its gradient coefficient at once, so the
             // row is still in cache when it is accumulated (the step is memory-bound for N·d in the millions).
-            MarginsAndGradient(x, y, w, b, n, d, loss, margins, partial, grad);
+            MarginsAndGradient(x, y, w, b, n, d, loss, margins, partial, biasPartial, grad, options.MaxDegreeOfParallelism);
             if (next < rc && recordSteps[next] == k)
             {
                 double l = 0; int correct = 0;
@@ -131,9 +132,8 @@ public static class LogisticDynamics
     }
 
     private static void MarginsAndGradient(double[] x, double[] y, double[] w, double b, int n, int d, MarginLoss loss,
-        double[] margins, double[][] partial, double[] grad)
+        double[] margins, double[][] partial, double[] biasPartial, double[] grad, int? maxDegreeOfParallelism)
     {
-        var biasPartial = new double[Chunks];
         void Chunk(int c)
         {
             var acc = partial[c];
@@ -153,8 +153,8 @@ public static class LogisticDynamics
         }
         // The same fixed partition either way, so the numbers do not depend on which path runs; small problems run
         // the chunks in turn (thread hand-off would cost more than the step).
-        if ((long)n * d < SerialWork) for (int c = 0; c < Chunks; c++) Chunk(c);
-        else Parallel.For(0, Chunks, Chunk);
+        if ((long)n * d < SerialWork || maxDegreeOfParallelism == 1) for (int c = 0; c < Chunks; c++) Chunk(c);
+        else Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 }, Chunk);
         double gbias = 0;
         for (int c = 0; c < Chunks; c++) gbias += biasPartial[c];
         for (int j = 0; j < d; j++)

@@ -38,8 +38,17 @@ public sealed record LogisticTrainingOptions
     /// </summary>
     public IReadOnlyList<double>? StepSizes { get; init; }
 
+    /// <summary>
+    /// Most threads one step's gradient may use; null (the default) = all cores, with problems below about 10⁵ N·d
+    /// entries on one. The gradient is summed over the same fixed partition of the samples either way, so the
+    /// trajectory is bit-identical whatever this is; set 1 when several runs train side by side (<see cref="Sweep"/>).
+    /// Range: ≥ 1 or null.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
     internal void Validate()
     {
+        if (MaxDegreeOfParallelism is { } threads) Guard.Positive(threads, nameof(MaxDegreeOfParallelism));
         Guard.NotNull(Loss);
         Guard.Positive(LearningRate);
         Guard.Positive(Steps);

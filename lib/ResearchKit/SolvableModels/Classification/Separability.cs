@@ -229,6 +229,8 @@ public static class Separability
         y[start] = 1;
         var p = (double[])x[start].Clone();
         var dots = new double[n];
+        var rowDots = new RowDotKernel(x, d); // the N·d products of each step, several rows at once, same sums
+        var dir = new double[d];
         double lower = 0, upper = double.PositiveInfinity;
         var bestDirection = new double[d];
         int iter = 0;
@@ -240,11 +242,10 @@ public static class Separability
             upper = Math.Min(upper, pn);
             int s = 0, a = -1;
             double minDot = double.PositiveInfinity, maxActive = double.NegativeInfinity;
+            rowDots.Dots(p, dots);
             for (int i = 0; i < n; i++)
             {
-                double v = 0;
-                for (int j = 0; j < d; j++) v += x[i][j] * p[j];
-                dots[i] = v;
+                double v = dots[i];
                 if (v < minDot) { minDot = v; s = i; }
                 if (y[i] > 0 && v > maxActive) { maxActive = v; a = i; }
             }
@@ -256,7 +257,6 @@ public static class Separability
             if (upper <= 1e-12 * maxNorm || (upper - lower) <= relativeTolerance * upper) break;
             double gapFw = pp - minDot, gapAway = maxActive - pp;
             bool forward = gapFw >= gapAway || a < 0;
-            var dir = new double[d];
             double gammaMax;
             if (forward)
             {

@@ -61,9 +61,10 @@ public static class TwoLayerTeacherStudentSimulation
             long target = (long)steps[s];
             for (; done < target; done++)
             {
-                var weighted = ScaleRows(Linalg.Multiply(first, second) - teacher, nu);     // Σ_tr D
-                var gradFirst = Linalg.Multiply(weighted, second.Transpose());
-                var gradSecond = Linalg.Multiply(weighted.Transpose(), first).Transpose();
+                // The weights stay finite: Update stops the run as soon as a gradient is not (so no scans per product).
+                var weighted = ScaleRows(Linalg.MultiplyFinite(first, second) - teacher, nu);     // Σ_tr D
+                var gradFirst = Linalg.MultiplyFinite(weighted, second.Transpose());
+                var gradSecond = Linalg.MultiplyFinite(weighted.Transpose(), first).Transpose();
                 Update(first, second, gradFirst, gradSecond, 2.0 * eta / k, setup, done);
             }
             var d = Linalg.Multiply(first, second) - teacher;
@@ -96,13 +97,13 @@ public static class TwoLayerTeacherStudentSimulation
             long target = (long)steps[s];
             for (; done < target; done++)
             {
-                var hidden = Linalg.Multiply(p.TrainInputs, first);
+                var hidden = Linalg.MultiplyFinite(p.TrainInputs, first);   // finite: see RunLinear
                 hidden.MapInplace(Math.Tanh);
-                var gOut = Linalg.Multiply(hidden, second) - targets;               // ∝ ∂L/∂outputs, N × d_out
-                var gradSecond = Linalg.Multiply(gOut.Transpose(), hidden).Transpose();
-                var gHidden = Linalg.Multiply(gOut, second.Transpose());
+                var gOut = Linalg.MultiplyFinite(hidden, second) - targets;               // ∝ ∂L/∂outputs, N × d_out
+                var gradSecond = Linalg.MultiplyFinite(gOut.Transpose(), hidden).Transpose();
+                var gHidden = Linalg.MultiplyFinite(gOut, second.Transpose());
                 gHidden.PointwiseMultiply(hidden.Map(h => 1 - h * h), gHidden);
-                var gradFirst = Linalg.Multiply(xt, gHidden);
+                var gradFirst = Linalg.MultiplyFinite(xt, gHidden);
                 Update(first, second, gradFirst, gradSecond, 2.0 * eta / (n * k), setup, done);
             }
             var trainErrors = Outputs(p.TrainInputs, first, second) - targets;
@@ -155,10 +156,23 @@ public static class TwoLayerTeacherStudentSimulation
         double size = SquaredSum(gradFirst) + SquaredSum(gradSecond);
         if (!(size < 1e100))
             throw new InvalidOperationException($"GD diverged at step {step} (learningRate = {setup.LearningRate}): the gradient is no longer finite; use a smaller learning rate.");
-        gradFirst.Multiply(factor, gradFirst);
-        first.Subtract(gradFirst, first);
-        gradSecond.Multiply(factor, gradSecond);
-        second.Subtract(gradSecond, second);
+        Step(first, gradFirst, factor);
+        Step(second, gradSecond, factor);
+    }
+
+    // w ← w − (g·factor) in one pass: per entry the product MathNet's Multiply(factor) forms, then its difference.
+    private static void Step(Matrix<double> weights, Matrix<double> gradient, double factor)
+    {
+        var w = weights.AsColumnMajorArray();
+        var g = gradient.AsColumnMajorArray();
+        if (w is null || g is null)
+        {
+            gradient.Multiply(factor, gradient);
+            weights.Subtract(gradient, weights);
+            return;
+        }
+        for (int i = 0; i < w.Length; i++)
+            w[i] -= g[i] * factor;
     }
 
     private sealed class Recorder(int count)

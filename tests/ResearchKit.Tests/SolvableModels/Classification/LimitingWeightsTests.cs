@@ -38,4 +38,32 @@ public class LimitingWeightsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LimitingWeights.Minimize(ok, maxIterations: 0));
         Assert.Throws<ArgumentNullException>(() => LimitingWeights.Minimize(null!));
     }
+
+    [Fact]
+    public void MinimizeIfNotSeparable_NotSeparable_BitIdenticalToMinimize()
+    {
+        var x = new ConstantLabelModel(30, 1.0).Sample(100, new Random(5)).Points;
+        var w = LimitingWeights.MinimizeIfNotSeparable(x);
+        Assert.NotNull(w);
+        Assert.Equal(LimitingWeights.Minimize(x).Select(BitConverter.DoubleToInt64Bits), w!.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(Math.Sqrt(w.Sum(v => v * v)), LimitingWeights.NormIfNotSeparable(x));
+    }
+
+    [Fact]
+    public void MinimizeIfNotSeparable_Separable_IsNull()
+    {
+        var separable = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 1 } });
+        Assert.Null(LimitingWeights.MinimizeIfNotSeparable(separable));
+        Assert.True(double.IsNaN(LimitingWeights.NormIfNotSeparable(separable)));
+    }
+
+    [Fact]
+    public void MinimizeIfNotSeparable_BadInput_Throws()
+    {
+        var ok = Matrix<double>.Build.DenseOfArray(new double[,] { { -1 }, { 1 } });
+        Assert.Equal("points", Assert.Throws<ArgumentNullException>(() => LimitingWeights.MinimizeIfNotSeparable(null!)).ParamName);
+        Assert.Equal("gradientTolerance", Assert.Throws<ArgumentOutOfRangeException>(() => LimitingWeights.MinimizeIfNotSeparable(ok, gradientTolerance: 0)).ParamName);
+        Assert.Equal("maxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => LimitingWeights.MinimizeIfNotSeparable(ok, maxIterations: 0)).ParamName);
+        Assert.Throws<ArgumentException>(() => LimitingWeights.NormIfNotSeparable(Matrix<double>.Build.DenseOfArray(new double[,] { { double.NaN }, { -1 } })));
+    }
 }

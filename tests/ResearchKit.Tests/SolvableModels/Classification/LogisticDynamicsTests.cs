@@ -72,4 +72,32 @@ public class LogisticDynamicsTests
         Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Train(task, sample with { Points = bad }, ok));
         Assert.ThrowsAny<ArgumentException>(() => LogisticDynamics.Margins(sample, new[] { 1.0 }, 0));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_OneTwoOrAllThreads_BitIdentical(bool adam)
+    {
+        // N·d = 600·300 is above the size at which a step's chunks run in parallel.
+        var task = new ConstantLabelModel(300, 5);
+        var sample = task.Sample(600, new Random(17));
+        LogisticTrajectory Run(int? threads) => LogisticDynamics.Train(task, sample, new LogisticTrainingOptions
+            { LearningRate = adam ? 0.01 : 0.1, UseAdam = adam, Steps = 60, RecordCount = 10, MaxDegreeOfParallelism = threads });
+        var all = Run(null);
+        foreach (var other in new[] { Run(1), Run(2) })
+        {
+            Assert.Equal(all.FinalWeights.Select(BitConverter.DoubleToInt64Bits), other.FinalWeights.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(all.FinalBias), BitConverter.DoubleToInt64Bits(other.FinalBias));
+            Assert.Equal(all.TestLoss.Select(BitConverter.DoubleToInt64Bits), other.TestLoss.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Train_BadThreadCount_ThrowsNamingIt()
+    {
+        var task = new ConstantLabelModel(2, 1);
+        var sample = task.Sample(5, new Random(1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { MaxDegreeOfParallelism = 0 }));
+        Assert.Equal("MaxDegreeOfParallelism", e.ParamName);
+    }
 }

@@ -42,4 +42,34 @@ public class LinearTeacherStudentEnsembleTests
         Assert.Throws<ArgumentException>(() => SeriesBand.Of(Array.Empty<double[]>()));
         Assert.Throws<ArgumentException>(() => SeriesBand.Of(new[] { new[] { 1.0 }, new[] { 1.0, 2 } }));
     }
+
+    [Fact]
+    public void Run_OneOrTwoThreads_BitIdenticalToTheSerialRuns()
+    {
+        // Sizes at which the eigendecomposition and products go through the native kernels when they are present.
+        var setup = LinearTeacherStudentSetup.FromAspectRatio(120, 0.6, outputDimension: 2);
+        var steps = LinearTeacherStudentSimulation.LogSpacedSteps(1e4, 30);
+        var serial = Enumerable.Range(0, 4).Select(i => LinearTeacherStudentSimulation.Run(setup, steps, 1e-3, 50, 9 + 1000 * i)).ToArray();
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var e = LinearTeacherStudentEnsemble.Run(setup, steps, 1e-3, 50, 9, 4, maxDegreeOfParallelism: threads);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal(Bits(serial[i].TrainLoss), Bits(e.Runs[i].TrainLoss));
+                Assert.Equal(Bits(serial[i].GeneralizationLoss), Bits(e.Runs[i].GeneralizationLoss));
+                Assert.Equal(Bits(serial[i].TrainAccuracy), Bits(e.Runs[i].TrainAccuracy));
+                Assert.Equal(Bits(serial[i].TestAccuracy), Bits(e.Runs[i].TestAccuracy));
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_BadThreadCount_ThrowsNamingIt()
+    {
+        var setup = LinearTeacherStudentSetup.FromAspectRatio(30, 0.5);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentEnsemble.Run(setup, new double[] { 0 }, 1e-3, 20, 5, 2, maxDegreeOfParallelism: 0));
+        Assert.Equal("maxDegreeOfParallelism", e.ParamName);
+    }
+
+    private static long[] Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 }

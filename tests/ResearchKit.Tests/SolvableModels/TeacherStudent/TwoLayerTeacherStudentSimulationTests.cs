@@ -132,4 +132,26 @@ public class TwoLayerTeacherStudentSimulationTests
 
     private static double Fraction(Matrix<double> errors, double epsilon)
         => (double)errors.EnumerateRows().Count(r => r.Sum(x => x * x) / errors.ColumnCount < epsilon) / errors.RowCount;
+
+    [Theory]
+    [InlineData(HiddenActivation.Linear)]
+    [InlineData(HiddenActivation.Tanh)]
+    public void Run_SideBySideOnOneOrTwoThreads_BitIdenticalToSerialRuns(HiddenActivation activation)
+    {
+        // As notebook 02 runs its Fig. 5 seeds: Sweep.Map over seeds, each run with its own native products.
+        var setup = TwoLayerTeacherStudentSetup.FromAspectRatio(80, 20, 3, 0.5, activation, 0.5);
+        int[] seeds = { 3, 1003, 2003, 3003 };
+        var serial = seeds.Select(s => TwoLayerTeacherStudentSimulation.Run(setup, Steps, 1e-3, 30, s)).ToArray();
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var runs = ResearchKit.Numerics.Sweep.Map(seeds, s => TwoLayerTeacherStudentSimulation.Run(setup, Steps, 1e-3, 30, s), threads);
+            for (int i = 0; i < seeds.Length; i++)
+            {
+                Assert.Equal(serial[i].TrainLoss.Select(BitConverter.DoubleToInt64Bits), runs[i].TrainLoss.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(serial[i].GeneralizationLoss.Select(BitConverter.DoubleToInt64Bits), runs[i].GeneralizationLoss.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(serial[i].HalfTrace.Select(BitConverter.DoubleToInt64Bits), runs[i].HalfTrace.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(serial[i].TestAccuracy, runs[i].TestAccuracy);
+            }
+        }
+    }
 }
