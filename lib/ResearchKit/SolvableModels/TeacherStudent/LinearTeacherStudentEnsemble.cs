@@ -11,17 +11,19 @@ namespace ResearchKit.SolvableModels;
 /// <remarks>Levi, Beck &amp; Bar-Sinai (arXiv 2310.16441), Figs. 1–3. Used in notebooks 02 and 04.</remarks>
 public sealed record LinearTeacherStudentEnsemble(LinearTeacherStudentSetup Setup, IReadOnlyList<LinearTeacherStudentTrajectory> Runs)
 {
-    /// <summary>Runs <paramref name="count"/> seeds, side by side on the cores (<see cref="Sweep.Map"/>).</summary>
+    /// <summary>Runs <paramref name="count"/> seeds, by default one after the other (optionally side by side, <see cref="Sweep.Map"/>).</summary>
     /// <param name="setup">The experiment.</param>
     /// <param name="steps">Recorded GD steps (non-negative integers, ascending).</param>
     /// <param name="errorThreshold">ε. Range: ε &gt; 0.</param>
     /// <param name="testSamples">Held-out samples per run. Range: ≥ 1.</param>
     /// <param name="seed">Base seed; run i uses seed + 1000·i.</param>
     /// <param name="count">Number of runs. Range: ≥ 1.</param>
-    /// <param name="maxDegreeOfParallelism">Most runs at once. Range: ≥ 1; null = all cores. Each run draws from its own
-    /// seed and does the same arithmetic on any thread, so the ensemble is bit-identical whatever this is.</param>
+    /// <param name="maxDegreeOfParallelism">Most runs at once. Range: ≥ 1; null = all cores; default 1, because each run's
+    /// eigendecomposition and products already use the native library's threads: in notebook 02 (load ≈ 5–10) seeds
+    /// side by side made Fig. 2 (d_out = 700) slower, not faster. Each run draws from its own seed and does the same
+    /// arithmetic on any thread, so the ensemble is bit-identical whatever this is.</param>
     public static LinearTeacherStudentEnsemble Run(LinearTeacherStudentSetup setup, IReadOnlyList<double> steps, double errorThreshold, int testSamples, int seed, int count,
-        int? maxDegreeOfParallelism = null)
+        int? maxDegreeOfParallelism = 1)
     {
         Guard.NotNull(setup);
         Guard.Positive(count);
