@@ -30,6 +30,17 @@ public class PassAtKPropertyTests
         return true;
     }
 
+    [Fact]
+    public void EstimateCurve_AtTheCaseTheFirstPropertyFound_IsNonDecreasing()
+    {
+        // n = 7280, c = 41 (FsCheck's (−17, −8, 0)): Kahan's e^x − 1 quotient made pass@k fall from k = 3968 to 3969.
+        int[] ks = Enumerable.Range(1, 7280).ToArray();
+        double[] curve = PassAtK.EstimateCurve(7280, 41, ks);
+        for (int j = 1; j < curve.Length; j++)
+            Assert.True(curve[j] >= curve[j - 1], $"pass@{ks[j]} = {curve[j]:R} < pass@{ks[j - 1]} = {curve[j - 1]:R}");
+        Assert.All(curve, v => Assert.InRange(v, 0.0, 1.0));
+    }
+
     [Property(MaxTest = 200)]
     public bool Estimate_AtKEqualsN_IsOneIfAnySuccessElseZero(int a, int b)
     {
