@@ -26,6 +26,9 @@ internal interface ILinalgKernels
     /// <summary>A·B.</summary>
     Matrix<double> Multiply(Matrix<double> a, Matrix<double> b);
 
+    /// <summary>A·B written over the dense <paramref name="result"/> (m×n), the same numbers as <see cref="Multiply"/>.</summary>
+    void MultiplyInto(Matrix<double> a, Matrix<double> b, Matrix<double> result);
+
     /// <summary>Eigenvalues ascending; only the lower triangle is read.</summary>
     double[] SymmetricEigenvalues(Matrix<double> a);
 

@@ -137,6 +137,19 @@ public static class Linalg
         return Active.Multiply(a, b);
     }
 
+    /// <summary>
+    /// <see cref="MultiplyFinite"/> written over a dense m×n <paramref name="result"/> that the caller keeps between
+    /// calls (the inner loops of the library's solvers): the same kernel and the same numbers, without a new array
+    /// (and its page faults and garbage) per call. <paramref name="result"/> must not be <paramref name="a"/> or
+    /// <paramref name="b"/>.
+    /// </summary>
+    internal static void MultiplyInto(Matrix<double> a, Matrix<double> b, Matrix<double> result)
+    {
+        System.Diagnostics.Debug.Assert(b.RowCount == a.ColumnCount && result.RowCount == a.RowCount && result.ColumnCount == b.ColumnCount);
+        System.Diagnostics.Debug.Assert(!ReferenceEquals(result, a) && !ReferenceEquals(result, b));
+        Active.MultiplyInto(a, b, result);
+    }
+
     /// <summary>Eigenvalues of a symmetric matrix, ascending (LAPACK syevd without vectors). Only the lower triangle is read.</summary>
     /// <param name="a">Symmetric n×n matrix, entries finite.</param>
     public static double[] SymmetricEigenvalues(Matrix<double> a)

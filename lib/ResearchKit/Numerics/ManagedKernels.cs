@@ -26,6 +26,9 @@ internal sealed class ManagedKernels : ILinalgKernels
 
     public Matrix<double> Multiply(Matrix<double> a, Matrix<double> b) => a * b;
 
+    // MathNet's a * b is a.Multiply(b), which allocates the result and then runs this same product into it.
+    public void MultiplyInto(Matrix<double> a, Matrix<double> b, Matrix<double> result) => a.Multiply(b, result);
+
     public double[] SymmetricEigenvalues(Matrix<double> a) => SymmetricEigen(a).Values; // SymmetricEigen checks a
 
     public SymmetricEigenResult SymmetricEigen(Matrix<double> a)

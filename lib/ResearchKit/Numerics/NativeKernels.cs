@@ -41,6 +41,18 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
         return Matrix<double>.Build.Dense(m, n, c);
     }
 
+    public void MultiplyInto(Matrix<double> a, Matrix<double> b, Matrix<double> result)
+    {
+        // The same dgemm call as Multiply (β = 0: the old contents of the result are never read), into a kept array.
+        int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;
+        double[] sa = ReadOnlyStorage(a), sb = ReadOnlyStorage(b);
+        double[] c = result.AsColumnMajorArray() ?? throw new ArgumentException("result must be a dense matrix.", nameof(result));
+        byte no = (byte)'N';
+        double one = 1, zero = 0;
+        fixed (double* pa = sa, pb = sb, pc = c)
+            lapack.Dgemm(&no, &no, &m, &n, &k, &one, pa, &m, pb, &k, &zero, pc, &m, 1, 1);
+    }
+
     public double[] SymmetricEigenvalues(Matrix<double> a)
     {
         // The input copy is scratch here (dsyevd overwrites it and only the eigenvalues are returned): a kept buffer,

@@ -438,6 +438,27 @@ public class LinalgTests
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void MultiplyInto_SameBitsAsMultiply_OverwritingTheResult(LinalgProvider provider)
+    {
+        // The solvers' inner loops keep their product arrays; the numbers must be those of a fresh product, and the
+        // old contents (here NaN) must not leak in (dgemm with β = 0 never reads C).
+        using var scope = Linalg.Use(provider);
+        foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 5, 3), (130, 70, 90), (300, 200, 5) })
+        {
+            var a = RandomMatrix(m, k, seed: m + k);
+            var b = RandomMatrix(k, n, seed: k + n);
+            var fresh = Linalg.Multiply(a, b);
+            var kept = Matrix<double>.Build.Dense(m, n, double.NaN);
+            for (int repeat = 0; repeat < 2; repeat++)
+            {
+                Linalg.MultiplyInto(a, b, kept);
+                Assert.Equal(fresh.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), kept.ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
     private static T With<T>(LinalgProvider provider, Func<T> f)
     {
         using var scope = Linalg.Use(provider);

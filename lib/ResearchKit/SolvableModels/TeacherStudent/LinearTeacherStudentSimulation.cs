@@ -47,34 +47,52 @@ public static class LinearTeacherStudentSimulation
         var trainInputs = rotateInputs ? Linalg.Multiply(problem.TrainInputs, v) : problem.TrainInputs;
         var testInputs = rotateInputs ? Linalg.Multiply(problem.TestInputs, v) : problem.TestInputs;
         var result = NewArrays(m);
-        var current = Matrix<double>.Build.Dense(d, k);
-        for (int s = 0; s < m; s++)
+        // Recorded steps go through the error products in blocks, their residuals side by side (about
+        // BlockColumns columns): one matrix–matrix product per block instead of one matrix–vector product per
+        // step, which reads the N × d_in inputs once per block instead of once per step.
+        int perBlock = Math.Max(1, BlockColumns / k);
+        var build = Matrix<double>.Build;
+        double[] d0Cells = d0.ToColumnMajorArray(), t0Cells = t0.ToColumnMajorArray();
+        for (int first = 0; first < m; first += perBlock)
         {
-            double t = steps[s];
-            for (int i = 0; i < d; i++)
+            int count = Math.Min(perBlock, m - first);
+            var block = build.Dense(d, k * count);
+            var cells = block.AsColumnMajorArray();
+            for (int b = 0; b < count; b++)
             {
-                double a = 1 - eta0 * (2 * nu[i] + gamma);
-                double power = Math.Pow(a, t);
-                double mu = nu[i] + gamma / 2;
-                // Fixed point d* = −γ/(2μ)·T of the weight-decayed update; without weight decay it is 0.
-                double q = gamma > 0 && mu > 0 ? gamma / (2 * mu) : 0;
-                for (int j = 0; j < k; j++)
-                    current[i, j] = power * d0[i, j] - (1 - power) * q * t0[i, j];
+                int s = first + b;
+                double t = steps[s];
+                int offset = b * k * d;
+                for (int i = 0; i < d; i++)
+                {
+                    double a = 1 - eta0 * (2 * nu[i] + gamma);
+                    double power = Math.Pow(a, t);
+                    double mu = nu[i] + gamma / 2;
+                    // Fixed point d* = −γ/(2μ)·T of the weight-decayed update; without weight decay it is 0.
+                    double q = gamma > 0 && mu > 0 ? gamma / (2 * mu) : 0;
+                    for (int j = 0; j < k; j++)
+                        cells[offset + j * d + i] = power * d0Cells[j * d + i] - (1 - power) * q * t0Cells[j * d + i];
+                }
+                double train = 0, gen = 0;
+                for (int i = 0; i < d; i++)
+                {
+                    double row = 0;
+                    for (int j = 0; j < k; j++)
+                        row += cells[offset + j * d + i] * cells[offset + j * d + i];
+                    gen += row;
+                    train += nu[i] * row;
+                }
+                result.Train[s] = train / k;
+                result.Gen[s] = gen / k;
             }
-            double train = 0, gen = 0;
-            for (int i = 0; i < d; i++)
+            var residuals = rotateInputs ? block : Linalg.MultiplyFinite(v, block);
+            var trainErrors = Linalg.MultiplyFinite(trainInputs, residuals);
+            var testErrors = Linalg.MultiplyFinite(testInputs, residuals);
+            for (int b = 0; b < count; b++)
             {
-                double row = 0;
-                for (int j = 0; j < k; j++)
-                    row += current[i, j] * current[i, j];
-                gen += row;
-                train += nu[i] * row;
+                result.TrainAcc[first + b] = LossAccuracy.FractionBelow(trainErrors, errorThreshold, b * k, k);
+                result.TestAcc[first + b] = LossAccuracy.FractionBelow(testErrors, errorThreshold, b * k, k);
             }
-            result.Train[s] = train / k;
-            result.Gen[s] = gen / k;
-            var residual = rotateInputs ? current : Linalg.Multiply(v, current);
-            result.TrainAcc[s] = LossAccuracy.FractionBelow(Linalg.Multiply(trainInputs, residual), errorThreshold);
-            result.TestAcc[s] = LossAccuracy.FractionBelow(Linalg.Multiply(testInputs, residual), errorThreshold);
         }
         return new LinearTeacherStudentTrajectory(steps.ToArray(), result.Train, result.Gen, result.TrainAcc, result.TestAcc, nu[0], nu[^1]);
     }
@@ -143,6 +161,9 @@ public static class LinearTeacherStudentSimulation
                 m[i, j] = Normal.Sample(rng, 0, sd);
         return m;
     }
+
+    /// <summary>About this many residual columns go through one error product in <see cref="Run"/>.</summary>
+    internal const int BlockColumns = 256;
 
     private sealed record Arrays(double[] Train, double[] Gen, double[] TrainAcc, double[] TestAcc);
 

@@ -54,17 +54,36 @@ public static class LossAccuracy
     /// The measured counterpart of <see cref="Accuracy"/>: the fraction of rows of <paramref name="errors"/> (one sample's
     /// output errors each) whose per-output squared error (1/d_out)‖e‖² is below <paramref name="threshold"/>.
     /// </summary>
-    internal static double FractionBelow(Matrix<double> errors, double threshold)
+    internal static double FractionBelow(Matrix<double> errors, double threshold) => FractionBelow(errors, threshold, 0, errors.ColumnCount);
+
+    /// <summary>
+    /// <see cref="FractionBelow(Matrix{double}, double)"/> of the columns <paramref name="firstColumn"/> … firstColumn +
+    /// <paramref name="columns"/> − 1 of <paramref name="errors"/> (one recorded step's errors in a block of steps side
+    /// by side). Each row's squares are summed column after column, the order of the one-step form.
+    /// </summary>
+    internal static double FractionBelow(Matrix<double> errors, double threshold, int firstColumn, int columns)
     {
-        int hits = 0;
-        for (int i = 0; i < errors.RowCount; i++)
+        int rows = errors.RowCount;
+        var sums = new double[rows];
+        var cells = errors.AsColumnMajorArray();
+        for (int j = firstColumn; j < firstColumn + columns; j++)
         {
-            double sq = 0;
-            for (int j = 0; j < errors.ColumnCount; j++)
-                sq += errors[i, j] * errors[i, j];
-            if (sq / errors.ColumnCount < threshold)
+            if (cells is null)
+            {
+                for (int i = 0; i < rows; i++)
+                    sums[i] += errors[i, j] * errors[i, j];
+                continue;
+            }
+            int offset = j * rows;
+            for (int i = 0; i < rows; i++)
+                sums[i] += cells[offset + i] * cells[offset + i];
+        }
+        int hits = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            if (sums[i] / columns < threshold)
                 hits++;
         }
-        return (double)hits / errors.RowCount;
+        return (double)hits / rows;
     }
 }

@@ -55,6 +55,11 @@ public static class TwoLayerTeacherStudentSimulation
         var trainInputs = Linalg.Multiply(p.TrainInputs, v);
         var testInputs = Linalg.Multiply(p.TestInputs, v);
         var record = new Recorder(steps.Count);
+        // Kept for the whole run: the step's products go into them (the same products as fresh matrices would get).
+        int dIn = setup.InputDimension, h = setup.HiddenDimension;
+        var build = Matrix<double>.Build;
+        Matrix<double> product = build.Dense(dIn, k), weighted = build.Dense(dIn, k), weightedT = build.Dense(k, dIn), secondT = build.Dense(k, h),
+            gradFirst = build.Dense(dIn, h), gradSecondT = build.Dense(k, h), gradSecond = build.Dense(h, k);
         long done = 0;
         for (int s = 0; s < steps.Count; s++)
         {
@@ -62,9 +67,13 @@ public static class TwoLayerTeacherStudentSimulation
             for (; done < target; done++)
             {
                 // The weights stay finite: Update stops the run as soon as a gradient is not (so no scans per product).
-                var weighted = ScaleRows(Linalg.MultiplyFinite(first, second) - teacher, nu);     // Σ_tr D
-                var gradFirst = Linalg.MultiplyFinite(weighted, second.Transpose());
-                var gradSecond = Linalg.MultiplyFinite(weighted.Transpose(), first).Transpose();
+                Linalg.MultiplyInto(first, second, product);
+                WeightedResidual(product, teacher, nu, weighted);                                 // Σ_tr D
+                second.Transpose(secondT);
+                Linalg.MultiplyInto(weighted, secondT, gradFirst);
+                weighted.Transpose(weightedT);
+                Linalg.MultiplyInto(weightedT, first, gradSecondT);
+                gradSecondT.Transpose(gradSecond);
                 Update(first, second, gradFirst, gradSecond, 2.0 * eta / k, setup, done);
             }
             var d = Linalg.Multiply(first, second) - teacher;
@@ -83,13 +92,17 @@ public static class TwoLayerTeacherStudentSimulation
 
     private static TwoLayerTeacherStudentTrajectory RunTanh(TwoLayerTeacherStudentSetup setup, Problem p, IReadOnlyList<double> steps, double epsilon)
     {
-        int n = setup.TrainSamples, k = setup.OutputDimension;
+        int n = setup.TrainSamples, k = setup.OutputDimension, d = setup.InputDimension, h = setup.HiddenDimension;
         double eta = setup.LearningRate;
         var xt = p.TrainInputs.Transpose();
         var targets = Outputs(p.TrainInputs, p.TeacherFirst, p.TeacherSecond);
         var testTargets = Outputs(p.TestInputs, p.TeacherFirst, p.TeacherSecond);
         var first = p.StudentFirst.Clone();
         var second = p.StudentSecond.Clone();
+        // The step's large products go into arrays kept for the whole run (N × d_h and d_in × d_h: megabytes each,
+        // which a fresh allocation per step would page-fault in and leave to the garbage collector).
+        var build = Matrix<double>.Build;
+        Matrix<double> hidden = build.Dense(n, h), gOut = build.Dense(n, k), gHidden = build.Dense(n, h), gradFirst = build.Dense(d, h);
         var record = new Recorder(steps.Count);
         long done = 0;
         for (int s = 0; s < steps.Count; s++)
@@ -97,13 +110,14 @@ public static class TwoLayerTeacherStudentSimulation
             long target = (long)steps[s];
             for (; done < target; done++)
             {
-                var hidden = Linalg.MultiplyFinite(p.TrainInputs, first);   // finite: see RunLinear
-                hidden.MapInplace(Math.Tanh);
-                var gOut = Linalg.MultiplyFinite(hidden, second) - targets;               // ∝ ∂L/∂outputs, N × d_out
+                Linalg.MultiplyInto(p.TrainInputs, first, hidden);   // finite: see RunLinear
+                TanhInPlace(hidden);
+                Linalg.MultiplyInto(hidden, second, gOut);
+                gOut.Subtract(targets, gOut);                                              // ∝ ∂L/∂outputs, N × d_out
                 var gradSecond = Linalg.MultiplyFinite(gOut.Transpose(), hidden).Transpose();
-                var gHidden = Linalg.MultiplyFinite(gOut, second.Transpose());
-                gHidden.PointwiseMultiply(hidden.Map(h => 1 - h * h), gHidden);
-                var gradFirst = Linalg.MultiplyFinite(xt, gHidden);
+                Linalg.MultiplyInto(gOut, second.Transpose(), gHidden);
+                TimesTanhDerivative(gHidden, hidden);
+                Linalg.MultiplyInto(xt, gHidden, gradFirst);
                 Update(first, second, gradFirst, gradSecond, 2.0 * eta / (n * k), setup, done);
             }
             var trainErrors = Outputs(p.TrainInputs, first, second) - targets;
@@ -113,6 +127,56 @@ public static class TwoLayerTeacherStudentSimulation
             record.Set(s, train, gen, LossAccuracy.FractionBelow(trainErrors, epsilon), LossAccuracy.FractionBelow(testErrors, epsilon), HalfTrace(first, second));
         }
         return record.Build(steps, InitialResidual(p), Linalg.SymmetricEigenvalues(p.StudentSecond.TransposeThisAndMultiply(p.StudentSecond)));
+    }
+
+    // Element-wise passes over an N × d_h matrix are split into this many slices, run side by side (each entry is
+    // computed alone, so the numbers do not depend on the split).
+    private const int ElementwiseSlices = 2;
+    private const int ElementwiseSliceMinimum = 1 << 15;
+
+    // tanh of every entry (Math.Tanh, as MathNet's MapInplace would call it), in place.
+    private static void TanhInPlace(Matrix<double> m)
+    {
+        var a = m.AsColumnMajorArray();
+        if (a is null)
+        {
+            m.MapInplace(Math.Tanh);
+            return;
+        }
+        InSlices(a.Length, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+                a[i] = Math.Tanh(a[i]);
+        });
+    }
+
+    // g ← g ⊙ (1 − h²) for h = tanh(pre-activation): the backward pass through tanh, entry by entry, without the
+    // matrix of derivatives (the same two roundings per entry: 1 − h·h, then the product).
+    private static void TimesTanhDerivative(Matrix<double> g, Matrix<double> hidden)
+    {
+        var ga = g.AsColumnMajorArray();
+        var ha = hidden.AsColumnMajorArray();
+        if (ga is null || ha is null)
+        {
+            g.PointwiseMultiply(hidden.Map(x => 1 - x * x), g);
+            return;
+        }
+        InSlices(ga.Length, (from, to) =>
+        {
+            for (int i = from; i < to; i++)
+                ga[i] *= 1 - ha[i] * ha[i];
+        });
+    }
+
+    private static void InSlices(int length, Action<int, int> body)
+    {
+        if (length < ElementwiseSliceMinimum * ElementwiseSlices)
+        {
+            body(0, length);
+            return;
+        }
+        int size = (length + ElementwiseSlices - 1) / ElementwiseSlices;
+        Parallel.For(0, ElementwiseSlices, slice => body(slice * size, Math.Min(length, (slice + 1) * size)));
     }
 
     private static double InitialResidual(Problem p)
@@ -128,13 +192,26 @@ public static class TwoLayerTeacherStudentSimulation
         return Linalg.Multiply(hidden, second);
     }
 
-    private static Matrix<double> ScaleRows(Matrix<double> m, double[] factors)
+    // result[i, j] = (product[i, j] − teacher[i, j])·ν_i: Σ_tr D in the eigenbasis, the difference rounded first.
+    private static void WeightedResidual(Matrix<double> product, Matrix<double> teacher, double[] nu, Matrix<double> result)
     {
-        var result = m.Clone();
-        for (int i = 0; i < m.RowCount; i++)
-            for (int j = 0; j < m.ColumnCount; j++)
-                result[i, j] *= factors[i];
-        return result;
+        int rows = product.RowCount, columns = product.ColumnCount;
+        var p = product.AsColumnMajorArray();
+        var t = teacher.AsColumnMajorArray();
+        var r = result.AsColumnMajorArray();
+        if (p is null || t is null || r is null)
+        {
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < columns; j++)
+                    result[i, j] = (product[i, j] - teacher[i, j]) * nu[i];
+            return;
+        }
+        for (int j = 0; j < columns; j++)
+        {
+            int o = j * rows;
+            for (int i = 0; i < rows; i++)
+                r[o + i] = (p[o + i] - t[o + i]) * nu[i];
+        }
     }
 
     private static double HalfTrace(Matrix<double> first, Matrix<double> second) => (SquaredSum(first) + SquaredSum(second)) / 2;
@@ -148,12 +225,33 @@ public static class TwoLayerTeacherStudentSimulation
         return sum;
     }
 
+    // Σ x² with four partial sums (a different rounding from SquaredSum's, and about four times faster): only the
+    // divergence test reads it, and it is NaN or +∞ exactly when an entry is, or the squares overflow.
+    private static double RoughSquaredSum(Matrix<double> m)
+    {
+        var a = m.AsColumnMajorArray();
+        if (a is null)
+            return SquaredSum(m);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= a.Length; i += 4)
+        {
+            s0 += a[i] * a[i];
+            s1 += a[i + 1] * a[i + 1];
+            s2 += a[i + 2] * a[i + 2];
+            s3 += a[i + 3] * a[i + 3];
+        }
+        for (; i < a.Length; i++)
+            s0 += a[i] * a[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /// <summary>W ← W − factor·G for both layers, in place (the matrices are large; a step should not allocate them anew).</summary>
     private static void Update(Matrix<double> first, Matrix<double> second, Matrix<double> gradFirst, Matrix<double> gradSecond, double factor, TwoLayerTeacherStudentSetup setup, long step)
     {
         // A diverging run overflows its gradients first; stopping there names the cause instead of failing later on
         // a non-finite weight matrix.
-        double size = SquaredSum(gradFirst) + SquaredSum(gradSecond);
+        double size = RoughSquaredSum(gradFirst) + RoughSquaredSum(gradSecond);
         if (!(size < 1e100))
             throw new InvalidOperationException($"GD diverged at step {step} (learningRate = {setup.LearningRate}): the gradient is no longer finite; use a smaller learning rate.");
         Step(first, gradFirst, factor);

@@ -121,4 +121,28 @@ public class LinearTeacherStudentSimulationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.RunIterated(setup, Steps, 1e-3, -1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => LinearTeacherStudentSimulation.RunIterated(new LinearTeacherStudentSetup(10, 1, 20, 5), Steps, 1e-3, 10, 1));
     }
+
+    [Theory]
+    [InlineData(1, 0.0)]
+    [InlineData(3, 0.0)]
+    [InlineData(3, 0.02)]
+    public void Run_StepsInBlocks_SameAsEachStepOnItsOwn(int dOut, double gamma)
+    {
+        // More recorded steps than one block holds (256 / d_out per block), inputs not rotated (m·d_out ≤ N + M in
+        // both forms): the blocked error products must give each step the losses and accuracies it gets alone.
+        var setup = new LinearTeacherStudentSetup(30, dOut, 500, 0.05, gamma);
+        int m = dOut == 1 ? 300 : 200;
+        var steps = Enumerable.Range(0, m).Select(i => (double)(i * i / 4)).ToArray();
+        Assert.True(steps.Length * dOut <= 500 + 200 && steps.Length > LinearTeacherStudentSimulation.BlockColumns / dOut);
+        var blocked = LinearTeacherStudentSimulation.Run(setup, steps, 2e-3, 200, 17);
+        for (int s = 0; s < steps.Length; s += 7)
+        {
+            var alone = LinearTeacherStudentSimulation.Run(setup, new[] { steps[s] }, 2e-3, 200, 17);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(alone.TrainLoss[0]), BitConverter.DoubleToInt64Bits(blocked.TrainLoss[s]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(alone.GeneralizationLoss[0]), BitConverter.DoubleToInt64Bits(blocked.GeneralizationLoss[s]));
+            Assert.Equal(alone.TrainAccuracy[0], blocked.TrainAccuracy[s]);
+            Assert.Equal(alone.TestAccuracy[0], blocked.TestAccuracy[s]);
+        }
+        Assert.Contains(blocked.TestAccuracy, a => a > 0 && a < 1);   // the accuracies pass through the informative range
+    }
 }

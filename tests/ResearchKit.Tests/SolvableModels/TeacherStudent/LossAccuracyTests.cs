@@ -56,4 +56,20 @@ public class LossAccuracyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LossAccuracy.LossAtAccuracy(double.NaN, 1e-3));
         Assert.Throws<ArgumentOutOfRangeException>(() => LossAccuracy.LossAtAccuracy(0.5, -1e-3));
     }
+
+    [Fact]
+    public void FractionBelow_ColumnBlock_EqualsTheOneStepFormOfThoseColumns()
+    {
+        // A block of recorded steps side by side (3 outputs each): each step's fraction from its own columns.
+        var rng = new Random(5);
+        var errors = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(400, 12, (_, _) => 0.05 * (rng.NextDouble() - 0.5));
+        for (int b = 0; b < 4; b++)
+        {
+            double block = LossAccuracy.FractionBelow(errors, 2e-4, 3 * b, 3);
+            double alone = LossAccuracy.FractionBelow(errors.SubMatrix(0, 400, 3 * b, 3), 2e-4);
+            Assert.Equal(alone, block);
+            Assert.InRange(alone, 0.05, 0.95);   // a threshold inside the spread, so the count is informative
+        }
+        Assert.Equal(LossAccuracy.FractionBelow(errors, 2e-4), LossAccuracy.FractionBelow(errors, 2e-4, 0, 12));
+    }
 }

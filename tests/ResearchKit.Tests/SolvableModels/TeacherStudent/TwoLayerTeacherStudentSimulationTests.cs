@@ -154,4 +154,117 @@ public class TwoLayerTeacherStudentSimulationTests
             }
         }
     }
+
+    [Fact]
+    public void Run_Tanh_WideHiddenLayer_MatchesStepByStepGd()
+    {
+        // N·d_h = 400·200 entries: the element-wise passes (tanh and its derivative) run in slices side by side.
+        var setup = new TwoLayerTeacherStudentSetup(20, 200, 2, 400, HiddenActivation.Tanh, 0.5);
+        double[] steps = { 0, 1, 3, 6 };
+        var run = TwoLayerTeacherStudentSimulation.Run(setup, steps, 1e-3, 50, 23);
+        var p = TwoLayerTeacherStudentSimulation.Problem.Sample(setup, 50, 23);
+        var teacher = new TwoLayerNetwork(p.TeacherFirst.Transpose(), p.TeacherSecond.Transpose(), HiddenActivation.Tanh);
+        var student = new TwoLayerNetwork(p.StudentFirst.Transpose(), p.StudentSecond.Transpose(), HiddenActivation.Tanh);
+        var y = teacher.Forward(p.TrainInputs);
+        int done = 0;
+        for (int s = 0; s < steps.Length; s++)
+        {
+            for (; done < steps[s]; done++)
+                student = student.Step(student.Gradient(p.TrainInputs, y), setup.LearningRate);
+            NumericAssert.Close(student.Gradient(p.TrainInputs, y).Loss, run.TrainLoss[s], 1e-9, $"L_tr at {steps[s]}");
+            NumericAssert.Close((Squared(student.FirstLayer) + Squared(student.SecondLayer)) / 2, run.HalfTrace[s], 1e-9, $"h at {steps[s]}");
+        }
+        Assert.True(run.TrainLoss[^1] < run.TrainLoss[0], "GD must reduce the training loss");
+    }
+
+    [Fact]
+    public void Ensemble_OneOrTwoThreads_BitIdenticalToSerialRunsUnderTheirSetups()
+    {
+        var setups = new[]
+        {
+            TwoLayerTeacherStudentSetup.FromAspectRatio(40, 10, 3, 0.5, HiddenActivation.Linear, 0.5),
+            TwoLayerTeacherStudentSetup.FromAspectRatio(40, 20, 3, 0.5, HiddenActivation.Tanh, 0.5),
+            TwoLayerTeacherStudentSetup.FromAspectRatio(40, 30, 3, 0.5, HiddenActivation.Linear, 0.5),
+        };
+        int[] counts = { 3, 1, 2 };
+        var expected = setups.Select((s, c) => Enumerable.Range(0, counts[c]).Select(i => TwoLayerTeacherStudentSimulation.Run(s, Steps, 1e-3, 30, 7 + 1000 * i)).ToArray()).ToArray();
+        foreach (int? threads in new int?[] { 1, 2, null })
+        {
+            var e = TwoLayerTeacherStudentEnsemble.Run(setups, counts, Steps, 1e-3, 30, 7, threads);
+            Assert.Equal(setups, e.Setups);
+            for (int c = 0; c < setups.Length; c++)
+            {
+                Assert.Same(e.Runs[c], e.RunsOf(setups[c]));
+                Assert.Equal(counts[c], e.Runs[c].Length);
+                for (int i = 0; i < counts[c]; i++)
+                {
+                    Assert.Equal(expected[c][i].TrainLoss.Select(BitConverter.DoubleToInt64Bits), e.Runs[c][i].TrainLoss.Select(BitConverter.DoubleToInt64Bits));
+                    Assert.Equal(expected[c][i].GeneralizationLoss.Select(BitConverter.DoubleToInt64Bits), e.Runs[c][i].GeneralizationLoss.Select(BitConverter.DoubleToInt64Bits));
+                    Assert.Equal(expected[c][i].HalfTrace.Select(BitConverter.DoubleToInt64Bits), e.Runs[c][i].HalfTrace.Select(BitConverter.DoubleToInt64Bits));
+                    Assert.Equal(expected[c][i].TestAccuracy, e.Runs[c][i].TestAccuracy);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Ensemble_BadInput_ThrowsNamingTheParameter()
+    {
+        var setup = TwoLayerTeacherStudentSetup.FromAspectRatio(20, 5, 2, 0.5, HiddenActivation.Linear, 0.5);
+        var ok = new[] { setup };
+        Assert.Equal("setups", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(Array.Empty<TwoLayerTeacherStudentSetup>(), Array.Empty<int>(), Steps, 1e-3, 10, 1)).ParamName);
+        Assert.Equal("runsPerSetup", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1, 2 }, Steps, 1e-3, 10, 1)).ParamName);
+        Assert.Equal("runsPerSetup[0]", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 0 }, Steps, 1e-3, 10, 1)).ParamName);
+        Assert.Equal("steps", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1 }, new[] { 3.0, 1.0 }, 1e-3, 10, 1)).ParamName);
+        Assert.Equal("errorThreshold", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1 }, Steps, double.NaN, 10, 1)).ParamName);
+        Assert.Equal("testSamples", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1 }, Steps, 1e-3, 0, 1)).ParamName);
+        Assert.Equal("seed", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 3 }, Steps, 1e-3, 10, int.MaxValue - 10)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.ThrowsAny<ArgumentException>(() => TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1 }, Steps, 1e-3, 10, 1, 0)).ParamName);
+        var e = TwoLayerTeacherStudentEnsemble.Run(ok, new[] { 1 }, Steps, 1e-3, 10, 1);
+        Assert.Equal("setup", Assert.ThrowsAny<ArgumentException>(() => e.RunsOf(TwoLayerTeacherStudentSetup.FromAspectRatio(20, 5, 2, 0.5, HiddenActivation.Linear, 0.5))).ParamName);
+    }
+
+    [Fact]
+    public void JumpTimes_RunByRunAgainstEquation19AndTheFrozenGram()
+    {
+        var setup = TwoLayerTeacherStudentSetup.FromAspectRatio(60, 30, 3, 0.5, HiddenActivation.Linear, 0.5);
+        var steps = LinearTeacherStudentSimulation.LogSpacedSteps(3000, 40);
+        const double epsilon = 2e-3, level = 0.5;
+        var runs = new[] { 5, 1005 }.Select(s => TwoLayerTeacherStudentSimulation.Run(setup, steps, epsilon, 200, s)).ToArray();
+        var j = TwoLayerJumpTimes.Of(setup, runs, epsilon, level, frozenGramDraws: 500, frozenGramSeed: 40);
+        for (int i = 0; i < runs.Length; i++)
+        {
+            var sim = runs[i].CrossingTimes(level);
+            var eq19 = setup.Theory(runs[i].InitialResidualNorm).CrossingTimes(epsilon);
+            var frozen = new FrozenGramTwoLayerTheory(setup.AspectRatio, setup.LearningRate, runs[i].SecondLayerGramEigenvalues, runs[i].InitialResidualNorm, 500, new Random(40 + i)).CrossingTimes(epsilon, level);
+            Assert.Equal(sim, j.Simulated[i]);
+            Assert.Equal(eq19, j.Equation19[i]);
+            Assert.Equal(frozen, j.FrozenGram![i]);
+            Assert.Equal(sim.TrainCrossing / eq19.TrainCrossing, j.TrainRatio[i]);
+            Assert.Equal(sim.GeneralizationCrossing / eq19.GeneralizationCrossing, j.GeneralizationRatio[i]);
+            Assert.Equal(sim.TrainCrossing / frozen.TrainCrossing, j.FrozenTrainRatio![i]);
+            Assert.Equal(sim.GeneralizationCrossing / frozen.GeneralizationCrossing, j.FrozenGeneralizationRatio![i]);
+            Assert.True(double.IsFinite(j.TrainRatio[i]) && j.TrainRatio[i] > 0, "the runs must cross within the recorded steps");
+        }
+        Assert.Equal(runs.Max(r => r.HalfTrace.Max(h => Math.Abs(h / r.HalfTrace[0] - 1))), j.MaxHalfTraceDrift);
+        Assert.True(j.MaxHalfTraceDrift > 0);
+        var plain = TwoLayerJumpTimes.Of(setup, runs, epsilon, level);
+        Assert.Null(plain.FrozenGram);
+        Assert.Null(plain.FrozenTrainRatio);
+        Assert.Equal(j.TrainRatio, plain.TrainRatio);
+    }
+
+    [Fact]
+    public void JumpTimes_BadInput_ThrowsNamingTheParameter()
+    {
+        var setup = TwoLayerTeacherStudentSetup.FromAspectRatio(20, 5, 2, 0.5, HiddenActivation.Linear, 0.5);
+        var runs = new[] { TwoLayerTeacherStudentSimulation.Run(setup, Steps, 1e-3, 10, 1) };
+        Assert.Equal("setup", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(null!, runs, 1e-3, 0.5)).ParamName);
+        Assert.Equal("runs", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, Array.Empty<TwoLayerTeacherStudentTrajectory>(), 1e-3, 0.5)).ParamName);
+        Assert.Equal("runs[0]", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, new TwoLayerTeacherStudentTrajectory[] { null! }, 1e-3, 0.5)).ParamName);
+        Assert.Equal("errorThreshold", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, runs, 0, 0.5)).ParamName);
+        Assert.Equal("level", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, runs, 1e-3, 1.0)).ParamName);
+        Assert.Equal("frozenGramDraws", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, runs, 1e-3, 0.5, frozenGramDraws: 50)).ParamName);
+        Assert.Equal("frozenGramSeed", Assert.ThrowsAny<ArgumentException>(() => TwoLayerJumpTimes.Of(setup, runs, 1e-3, 0.5, 200, int.MaxValue)).ParamName);
+    }
 }
