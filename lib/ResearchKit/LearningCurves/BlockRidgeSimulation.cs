@@ -136,11 +136,14 @@ public static class BlockRidgeSimulation
         {
             // Aᵀ (upper triangular) column by column; Gram(Aᵀ) = AAᵀ.
             var at = new double[p * p];
+            var below = new double[p * (p - 1) / 2];
+            Normal.Samples(random, below, 0, 1);
+            int next = 0;
             for (int i = 0; i < p; i++)
             {
                 // row i of A = column i of Aᵀ: entries (j, i) for j ≤ i
                 at[i * p + i] = Math.Sqrt(Gamma.Sample(random, 0.5 * (dof - i), 0.5)); // χ²(k) = Gamma(k/2, rate 1/2)
-                for (int j = 0; j < i; j++) at[i * p + j] = Normal.Sample(random, 0, 1);
+                for (int j = 0; j < i; j++) at[i * p + j] = below[next++];
             }
             return Linalg.Gram(Matrix<double>.Build.Dense(p, p, at));
         }

@@ -131,6 +131,7 @@ public static class RandomFeatureSimulation
             throw new ArgumentException("features must hold at least one covariance, none null, all of the same N.", nameof(features));
         int p = sampleSize, n = features[0].Features, m = task.Modes, c = features.Count;
         var etas = features.Select(f => f.VarianceArray).ToArray();
+        var isotropic = features.Select(f => f.IsIsotropic).ToArray();
         var sqrtEtas = etas.Select(e => e.Select(Math.Sqrt).ToArray()).ToArray();
         var eig = task.EigenvalueArray;
         var sqrtEig = eig.Select(Math.Sqrt).ToArray();
@@ -157,18 +158,22 @@ public static class RandomFeatureSimulation
         var test = new double[c];
         var train = new double[c];
         int rows = projected ? p : m;
-        var standard = new double[rows * n];
+        var standard = kernelPath && projected && p <= n && c == 1 && features[0].IsIsotropic ? Array.Empty<double>() : new double[rows * n];
         var scaled = kernelPath && projected && p <= n ? Array.Empty<double>() : new double[rows * n];
         var g1 = new double[m];
         var g2 = new double[m];
         bool kernel = kernelPath && projected && p <= n;
-        double[] transposed1 = kernel ? new double[n * p] : Array.Empty<double>(), transposed2 = kernel ? new double[n * p] : Array.Empty<double>();
-        var t1 = kernel ? Matrix<double>.Build.Dense(n, p, transposed1) : null; // diag(√η) Sᵀ, N×P (the buffer is reused)
-        var t2 = kernel ? Matrix<double>.Build.Dense(n, p, transposed2) : null; // diag(η) Sᵀ
+        bool wishartPath = kernel && c == 1 && isotropic[0];
+        double[] transposed1 = kernel && !wishartPath ? new double[n * p] : Array.Empty<double>(), transposed2 = kernel && !wishartPath ? new double[n * p] : Array.Empty<double>();
+        var t1 = kernel && !wishartPath ? Matrix<double>.Build.Dense(n, p, transposed1) : null; // diag(√η) Sᵀ, N×P (the buffer is reused)
+        var t2 = kernel && !wishartPath ? Matrix<double>.Build.Dense(n, p, transposed2) : null; // diag(η) Sᵀ
         var lt = kernel ? l!.Transpose() : null;
         for (int b = 0; b < featureDraws; b++)
         {
-            Normal.Samples(random, standard, 0, 1);
+            // One white covariance and P ≤ N: A = HHᵀ ~ Wishart_P(N, I) is all the fit needs (B = A), drawn by Bartlett's
+            // decomposition (P(P − 1)/2 normals instead of PN).
+            Matrix<double>? wishart = wishartPath ? BlockRidgeSimulation.RestGram(n, p, random) : null;
+            if (!wishartPath) Normal.Samples(random, standard, 0, 1);
             Vector<double>? o1 = null, o2 = null;
             for (int ci = 0; ci < c; ci++)
             {
@@ -181,19 +186,23 @@ public static class RandomFeatureSimulation
                     // normals, H = S diag(√η)): K = ΦΦᵀ = L A Lᵀ/N, c = (K/P + λ)⁻¹y/P, a = Φᵀc, Ha/√N = A Lᵀc/N,
                     // Σ_j η_j a_j²/N = (Lᵀc)ᵀB(Lᵀc)/N². Nothing of size N×P is allocated per draw.
                     var eta = etas[ci];
-                    for (int j = 0; j < n; j++)
+                    bool white = isotropic[ci]; // η ≡ 1: B = A
+                    // Row i of S into column i of Sᵀ (contiguous writes; the strided reads stay in cache).
+                    for (int i = 0; i < (wishartPath ? 0 : rows); i++)
                     {
-                        double f1 = sq[j], f2 = eta[j];
-                        int offset = j * rows;
-                        for (int i = 0; i < rows; i++)
-                        {
-                            double v = standard[offset + i];
-                            transposed1[i * n + j] = v * f1;
-                            transposed2[i * n + j] = v * f2;
-                        }
+                        int offset = i * n;
+                        if (white)
+                            for (int j = 0; j < n; j++) transposed1[offset + j] = standard[j * rows + i];
+                        else
+                            for (int j = 0; j < n; j++)
+                            {
+                                double v = standard[j * rows + i];
+                                transposed1[offset + j] = v * sq[j];
+                                transposed2[offset + j] = v * eta[j];
+                            }
                     }
-                    var a = Linalg.Gram(t1!);
-                    var bq = Linalg.Gram(t2!);
+                    var a = wishart ?? Linalg.Gram(t1!);
+                    var bq = white ? a : Linalg.Gram(t2!);
                     var kernelMatrix = Linalg.Multiply(Linalg.Multiply(l!, a), lt!) / n; // K = ΦΦᵀ
                     var (sc_, sn_) = KernelSolve(kernelMatrix, yClean, eps, ridge, n);
                     var vc = lt!.Multiply(sc_);

@@ -29,6 +29,29 @@ public class SimulationSharingTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-3, 0.04, 20, 60)]
+    [InlineData(0.0, 0.0, 12, 40)]
+    public void WishartPath_AgreesInLawWithTheFullFeaturePath(double ridge, double sigma2, int p, int n)
+    {
+        // One white covariance, P < M, P ≤ N: HHᵀ drawn as a Wishart matrix, against forming H and Φ.
+        // Criterion fixed before running: means of E_g, E_tr and Var_F + Var_XF within 4 combined SE over 300 X draws each.
+        var task = PowerLawTask.Create(150, new PowerLawExponents(1.5, 0.8));
+        var features = new[] { FeatureCovariance.Isotropic(n) };
+        var fast = Sweep.Run(300, 21, (_, random) => RandomFeatureSimulation.RunFeatureDraws(task, p, features, ridge, sigma2, 2, random, kernelPath: true)[0]);
+        var slow = Sweep.Run(300, 22, (_, random) => RandomFeatureSimulation.RunFeatureDraws(task, p, features, ridge, sigma2, 2, random, kernelPath: false)[0]);
+        void Same(Func<RandomFeatureDataDraw, double> f, string what)
+        {
+            double Mean(RandomFeatureDataDraw[] d) => d.Average(f);
+            double Se(RandomFeatureDataDraw[] d) { double m = Mean(d); return Math.Sqrt(d.Sum(x => (f(x) - m) * (f(x) - m)) / (d.Length - 1) / d.Length); }
+            double z = Math.Abs(Mean(fast) - Mean(slow)) / Math.Sqrt(Se(fast) * Se(fast) + Se(slow) * Se(slow));
+            Assert.True(z <= 4, $"{what}: Wishart {Mean(fast):G5} ± {Se(fast):G3}, full {Mean(slow):G5} ± {Se(slow):G3}");
+        }
+        Same(d => d.TestError, "E_g");
+        Same(d => d.FeatureVariance, "Var_F + Var_XF");
+        if (ridge > 0) Same(d => d.TrainError, "E_tr");
+    }
+
     [Fact]
     public void RunTargets_IsBitIdenticalToOneRunPerTarget()
     {
