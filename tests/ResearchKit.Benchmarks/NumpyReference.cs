@@ -6,8 +6,9 @@ namespace ResearchKit.Benchmarks;
 /// <summary>
 /// Times the NumPy equivalent of a kernel in a python3 child process that stays alive for the whole run, so that
 /// our calls and NumPy's can alternate one by one (the machine is shared: alternating exposes both to the same
-/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes and
-/// input distribution as ours; each `setup` includes one warm-up call.
+/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes, input
+/// distribution and memory layout as ours (the Gram input column-major, so both sides make the same dsyrk call); each
+/// `setup` includes one warm-up call.
 /// </summary>
 public sealed class NumpyReference : IDisposable
 {
@@ -38,7 +39,11 @@ for line in sys.stdin:
         rng = np.random.default_rng(1)
         uniform = lambda r, c: rng.random((r, c)) * 2 - 1
         if kernel == 'gram':
-            x = uniform(dims[0], dims[1]); f = lambda: x.T @ x          # NumPy dispatches X.T @ X to syrk
+            # Column-major X, as MathNet stores ours: NumPy then dispatches X.T @ X to the same dsyrk call as ours
+            # (uplo L, trans T on the M×d matrix). A C-ordered X makes NumPy call dsyrk's other kernel (trans N on the
+            # d×M view), a different OpenBLAS code path: 6 % faster at 4000×2000 on Haswell, 9 % slower at 10000×784
+            # on Cooperlake (CPU time, one thread, 2026-12-02), which is OpenBLAS's difference, not our overhead.
+            x = np.asfortranarray(uniform(dims[0], dims[1])); f = lambda: x.T @ x
         elif kernel in ('eigvals', 'eigen'):
             s = uniform(dims[0], dims[0]); s = (s + s.T) / 2
             f = (lambda: np.linalg.eigvalsh(s)) if kernel == 'eigvals' else (lambda: np.linalg.eigh(s))   # both syevd
