@@ -94,91 +94,13 @@ public static class QuasiNewton
         else
             exit = thrown ?? QuasiNewtonExit.Stalled;
         int evaluations = best.Evaluations;
+        // A passed gradient test is also passed where f flattens towards an asymptote: probe for a run-off (RunOffProbe).
+        var probeGradient = new double[n];
         if (exit == QuasiNewtonExit.Converged
-            && RunsOff(objective, best.Point, best.Value, best.Gradient!, best.Previous, options.DivergenceBound, ref evaluations))
+            && RunOffProbe.AnyRayRunsOff(p => objective(p, probeGradient), best.Point, best.Value, best.Previous, best.Gradient,
+                options.DivergenceBound, RunOffProbe.DefaultRelativeNoise, ref evaluations))
             exit = QuasiNewtonExit.Unbounded;
         return new QuasiNewtonResult(best.Point, best.Value, best.Gradient!, scaled, iterations, evaluations, exit);
-    }
-
-    /// <summary>The first probe of a ray, as a share of max(‖x̂‖∞, 1); each further probe doubles the distance.</summary>
-    internal const double RayFirstStep = 1e-2;
-
-    /// <summary>Changes of f within this many ulps of its size are rounding, neither a decrease nor an increase.</summary>
-    internal const double RayNoiseUlps = 1e3;
-
-    /// <summary>
-    /// Whether the objective keeps decreasing along some ray from the accepted point <paramref name="x"/> out to the
-    /// divergence bound: the signature of a run-off, where the scaled gradient passes the acceptance test only because f
-    /// flattens towards an asymptote (exp(−x) from x = 0 is "converged" by the gradient at x ≈ 26; f = E + A·N^−α
-    /// flattens as α → ∞). A minimiser has f rising along every ray within a finite distance.
-    /// </summary>
-    /// <remarks>
-    /// Rays: the last improving step of the run (x̂ minus the best point before it: the direction the run was moving),
-    /// and each coordinate in its descent direction −sign(g_k). Along a ray d (‖d‖∞ = 1) f is evaluated at
-    /// x̂ + t·d for t = <see cref="RayFirstStep"/>·max(‖x̂‖∞, 1)·2^j, j = 0, 1, …, as long as every coordinate stays within
-    /// the bound. The ray counts as running off when no probe rises above the one before by more than rounding
-    /// (<see cref="RayNoiseUlps"/> ulps of f), the last probe inside the bound is below f(x̂) by more than rounding,
-    /// and every probe is finite. A true minimiser stops this at the first probe that rises (one evaluation per ray);
-    /// a flat valley stops it by the second condition. Probe evaluations are counted in <paramref name="evaluations"/>.
-    /// </remarks>
-    private static bool RunsOff(Objective objective, double[] x, double f, double[] gradient, double[]? previous, double bound,
-        ref int evaluations)
-    {
-        int n = x.Length;
-        double scale = 1;
-        for (int k = 0; k < n; k++)
-            scale = Math.Max(scale, Math.Abs(x[k]));
-        var d = new double[n];
-        var probe = new double[n];
-        var g = new double[n];
-        if (previous is not null)
-        {
-            double norm = 0;
-            for (int k = 0; k < n; k++)
-                norm = Math.Max(norm, Math.Abs(x[k] - previous[k]));
-            if (norm > 0)
-            {
-                for (int k = 0; k < n; k++)
-                    d[k] = (x[k] - previous[k]) / norm;
-                if (RayRunsOff(d, ref evaluations))
-                    return true;
-            }
-        }
-        for (int j = 0; j < n; j++)
-        {
-            Array.Clear(d);
-            d[j] = gradient[j] > 0 ? -1 : 1;
-            if (RayRunsOff(d, ref evaluations))
-                return true;
-        }
-        return false;
-
-        bool RayRunsOff(double[] direction, ref int count)
-        {
-            double last = f;
-            bool probed = false;
-            for (double t = RayFirstStep * scale; ; t *= 2)
-            {
-                bool inside = true;
-                for (int k = 0; k < n; k++)
-                {
-                    probe[k] = x[k] + t * direction[k];
-                    inside &= Math.Abs(probe[k]) <= bound;
-                }
-                if (!inside)
-                    break;
-                double value = objective(probe, g);
-                count++;
-                if (!double.IsFinite(value) || value > last + Noise(last, value))
-                    return false;
-                last = value;
-                probed = true;
-            }
-            return probed && last < f - Noise(f, last);
-        }
-
-        // RayNoiseUlps units in the last place (2⁻⁵² relative) of the larger of the two values.
-        static double Noise(double a, double b) => RayNoiseUlps * 2.220446049250313e-16 * Math.Max(Math.Abs(a), Math.Abs(b));
     }
 
     /// <summary>max_k |g_k|·max(|x_k|, 1)/max(|f|, 1) (MathNet's relative-gradient measure).</summary>
