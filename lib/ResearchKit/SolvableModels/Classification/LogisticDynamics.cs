@@ -11,6 +11,10 @@ namespace ResearchKit.SolvableModels;
 /// <para>For the exponential loss and a constant label, L(w, b) = e^(−b) L̃(w), so the weight update is the bias-free
 /// update with step η e^(−b_k): in conformal time τ = Σ η e^(−b_k) the weights follow the bias-free path exactly
 /// (Beck, Levi &amp; Bar-Sinai, arXiv 2410.04489, Eqs. 6–8; there τ = ∫ e^b dt in the opposite sign convention).</para>
+/// <para>Gradient descent is stable at the start only for η &lt; 2/L₀, L₀ = φ″(0)·λ_max((1/N) Σ x̃ᵢx̃ᵢᵀ) the largest
+/// curvature of the loss at w = 0, b = 0; above it the run oscillates (the logistic loss's bounded gradient keeps it
+/// finite), so every trajectory carries the limit and the largest step it took
+/// (<see cref="LogisticTrajectory.AboveStabilityLimit"/>).</para>
 /// <para>Notebooks 03 (GD and Adam on the constant-label and two-Gaussian models) and 05 (logit regularisation).</para>
 /// </remarks>
 public static class LogisticDynamics
@@ -96,7 +100,47 @@ public static class LogisticDynamics
             if (!double.IsFinite(b) || !double.IsFinite(w[0]))
                 throw new InvalidOperationException($"LogisticDynamics: parameters diverged at step {k} (η = {eta}); use a smaller learning rate.");
         }
-        return tr.Build(w, b, schedule);
+        double limit = double.NaN, largest = double.NaN;
+        if (adam is null)
+        {
+            largest = options.StepSizes is { } steps ? steps.Take(options.Steps).Max() : options.LearningRate;
+            limit = 2 / (loss.SecondDerivative(0) * LargestGramEigenvalue(x, n, d, options.FitBias));
+        }
+        return tr.Build(w, b, schedule, limit, largest);
+    }
+
+    /// <summary>
+    /// The largest eigenvalue of (1/N) Σ x̃ᵢx̃ᵢᵀ, x̃ = (x, 1) with a bias (x without), by power iteration from the
+    /// all-ones vector: its Rayleigh quotients rise monotonically to the eigenvalue from below; stops when one changes
+    /// the last by ≤ 10⁻⁶ relative (or after 1000 products).
+    /// </summary>
+    private static double LargestGramEigenvalue(double[] x, int n, int d, bool withBias)
+    {
+        int m = withBias ? d + 1 : d;
+        var v = new double[m];
+        Array.Fill(v, 1 / Math.Sqrt(m));
+        var u = new double[m];
+        double previous = 0, rayleigh = 0;
+        for (int it = 0; it < 1000; it++)
+        {
+            Array.Clear(u);
+            for (int i = 0; i < n; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                double t = Dot(row, v) + (withBias ? v[d] : 0);
+                Axpy(t / n, row, u);
+                if (withBias) u[d] += t / n;
+            }
+            rayleigh = 0;
+            double norm = 0;
+            for (int j = 0; j < m; j++) { rayleigh += v[j] * u[j]; norm += u[j] * u[j]; }
+            norm = Math.Sqrt(norm);
+            if (!(norm > 0)) return rayleigh;
+            for (int j = 0; j < m; j++) v[j] = u[j] / norm;
+            if (it > 0 && Math.Abs(rayleigh - previous) <= 1e-6 * rayleigh) break;
+            previous = rayleigh;
+        }
+        return rayleigh;
     }
 
     /// <summary>The training margins yᵢ(w·xᵢ + b).</summary>
@@ -204,7 +248,7 @@ public static class LogisticDynamics
             _loss[i] = loss; _acc[i] = acc; _testAcc[i] = testAcc; _testLoss[i] = testLoss;
         }
 
-        public LogisticTrajectory Build(double[] w, double b, double[] schedule) =>
-            new(_step, _time, _tau, _b, _norm, _w1, _loss, _acc, _testAcc, _testLoss, (double[])w.Clone(), b, schedule);
+        public LogisticTrajectory Build(double[] w, double b, double[] schedule, double stabilityLimit, double largestStep) =>
+            new(_step, _time, _tau, _b, _norm, _w1, _loss, _acc, _testAcc, _testLoss, (double[])w.Clone(), b, schedule, stabilityLimit, largestStep);
     }
 }

@@ -34,6 +34,52 @@ public class LogisticDynamicsTests
         NumericAssert.Close(expectedDrop, tr.TrainLoss[0] - tr.TrainLoss[^1], 1e-4);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Train_StabilityLimit_IsTwoOverTheStartingCurvature(bool fitBias)
+    {
+        // L₀ = φ″(0)·λ_max((1/N) Σ x̃x̃ᵀ), φ″(0) = ¼ for the logistic loss; λ_max from MathNet's symmetric eigensolver.
+        var task = new ConstantLabelModel(6, 2.0);
+        var sample = task.Sample(40, new Random(11));
+        var xt = fitBias ? sample.Points.Append(Matrix<double>.Build.Dense(40, 1, 1.0)) : sample.Points;
+        double lambdaMax = (xt.TransposeThisAndMultiply(xt) / 40).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Real().Maximum();
+        var tr = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { LearningRate = 0.01, Steps = 10, FitBias = fitBias });
+        NumericAssert.Close(2 / (0.25 * lambdaMax), tr.StabilityLimit, 1e-5);
+        Assert.True(tr.StabilityLimit >= 2 / (0.25 * lambdaMax) * (1 - 1e-12)); // from below in λ, so never under the exact limit
+        Assert.Equal(0.01, tr.LargestStep);
+        Assert.False(tr.AboveStabilityLimit);
+    }
+
+    [Fact]
+    public void Train_AboveStabilityLimit_IsFlaggedAndTheLossGrows()
+    {
+        // A nearly quadratic loss (α = 0.5: φ″ between 1 and 1.125, largest at 0) with a finite minimiser: GD at 1.5×
+        // the limit multiplies the top mode by |1 − 1.5·2·φ″/φ″(0)| ≥ 1.67 a step, at 0.5× it contracts.
+        var task = GaussianClassesModel.SignalPlusNoise(6, 0.5, 0.1, 1);
+        var sample = task.Sample(40, new Random(11));
+        var loss = MarginLoss.QuadraticLogitRegularization(0.5);
+        double limit = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, Steps = 1, FitBias = false }).StabilityLimit;
+        var above = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = 1.5 * limit, Steps = 20, FitBias = false });
+        var below = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = 0.5 * limit, Steps = 20, FitBias = false });
+        Assert.True(above.AboveStabilityLimit);
+        Assert.False(below.AboveStabilityLimit);
+        Assert.True(above.TrainLoss[^1] > 10 * above.TrainLoss[0], $"{above.TrainLoss[0]} → {above.TrainLoss[^1]}");
+        Assert.True(below.TrainLoss[^1] < below.TrainLoss[0]);
+    }
+
+    [Fact]
+    public void Train_StabilityLimit_StepSizesAndAdam()
+    {
+        var task = new ConstantLabelModel(6, 2.0);
+        var sample = task.Sample(40, new Random(11));
+        var sized = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Steps = 3, StepSizes = new[] { 0.1, 0.3, 0.2, 9.0 } });
+        Assert.Equal(0.3, sized.LargestStep); // only the steps taken count
+        var adam = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { UseAdam = true, Steps = 3 });
+        Assert.True(double.IsNaN(adam.StabilityLimit) && double.IsNaN(adam.LargestStep));
+        Assert.False(adam.AboveStabilityLimit);
+    }
+
     [Fact]
     public void Train_SameSeed_IdenticalTrajectories()
     {
