@@ -18,8 +18,8 @@ namespace ResearchKit.SolvableModels;
 /// <param name="FinalBias">b after the last step.</param>
 /// <param name="ConformalSchedule">η_k e^(−b_k) for every step k (length Steps): the step sizes that replay the run without a bias.</param>
 /// <param name="StabilityLimit">Gradient descent's step-size stability limit at the start, 2/L₀ with
-/// L₀ = φ″(0)·λ_max((1/N) Σ x̃ᵢx̃ᵢᵀ) (x̃ = (x, 1) with a bias), λ_max by power iteration (to 10⁻⁶, from below, so the
-/// limit is at or slightly above the exact one). For the logistic loss and its regularised forms, whose φ″ is largest at
+/// L₀ = φ″(0)·λ_max((1/N) Σ x̃ᵢx̃ᵢᵀ) (x̃ = (x, 1) with a bias), λ_max by the Lanczos method (to about 10⁻¹⁰, from below,
+/// so the limit is at or just above the exact one). For the logistic loss and its regularised forms, whose φ″ is largest at
 /// margin 0, it is also the global smoothness bound (every η below it descends); for the exponential loss the curvature
 /// grows on misclassified points, so it holds at the start only. NaN for Adam.</param>
 /// <param name="LargestStep">The largest step η_k taken (the learning rate, or the largest of the step sizes); NaN for Adam.</param>
