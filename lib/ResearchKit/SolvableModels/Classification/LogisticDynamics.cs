@@ -219,7 +219,29 @@ public static class LogisticDynamics
             Array.Clear(acc);
             double gb = 0;
             int lo = (int)((long)n * c / Chunks), hi = (int)((long)n * (c + 1) / Chunks);
-            for (int i = lo; i < hi; i++)
+            int i = lo;
+            // Four rows' margins at once (independent sums, each in the one-row order, so bit-identical to Dot row by
+            // row: the margins depend on w only), then their gradient terms added in row order as before.
+            for (; i + 4 <= hi; i += 4)
+            {
+                Dot4(x, i * d, d, w, out double s0, out double s1, out double s2, out double s3);
+                margins[i] = y[i] * (s0 + b);
+                margins[i + 1] = y[i + 1] * (s1 + b);
+                margins[i + 2] = y[i + 2] * (s2 + b);
+                margins[i + 3] = y[i + 3] * (s3 + b);
+                double k0 = loss.Derivative(margins[i]) * y[i] / n, k1 = loss.Derivative(margins[i + 1]) * y[i + 1] / n,
+                    k2 = loss.Derivative(margins[i + 2]) * y[i + 2] / n, k3 = loss.Derivative(margins[i + 3]) * y[i + 3] / n;
+                gb += k0; gb += k1; gb += k2; gb += k3;
+                if (k0 != 0 && k1 != 0 && k2 != 0 && k3 != 0) Axpy4(k0, k1, k2, k3, x, i * d, d, acc);
+                else
+                {
+                    if (k0 != 0) Axpy(k0, x.AsSpan(i * d, d), acc);
+                    if (k1 != 0) Axpy(k1, x.AsSpan((i + 1) * d, d), acc);
+                    if (k2 != 0) Axpy(k2, x.AsSpan((i + 2) * d, d), acc);
+                    if (k3 != 0) Axpy(k3, x.AsSpan((i + 3) * d, d), acc);
+                }
+            }
+            for (; i < hi; i++)
             {
                 var row = x.AsSpan(i * d, d);
                 double m = y[i] * (Dot(row, w) + b);
@@ -255,6 +277,67 @@ public static class LogisticDynamics
         double s = Vector.Dot(acc, Vector<double>.One);
         for (; i < len; i++) s += a[i] * b[i];
         return s;
+    }
+
+    // The dot products of rows start/d … start/d + 3 of x (row length d) with b, each summed exactly as Dot sums one row
+    // (vector lanes in i order, the lanes' sum, then the scalar tail), so each equals Dot's result bit for bit; the four
+    // independent sums keep the core's adders busy where one row's sum waits on its previous addition.
+    private static void Dot4(double[] x, int start, int d, double[] b, out double s0, out double s1, out double s2, out double s3)
+    {
+        var a0 = x.AsSpan(start, d);
+        var a1 = x.AsSpan(start + d, d);
+        var a2 = x.AsSpan(start + 2 * d, d);
+        var a3 = x.AsSpan(start + 3 * d, d);
+        int i = 0, vw = Vector<double>.Count;
+        Vector<double> c0 = Vector<double>.Zero, c1 = Vector<double>.Zero, c2 = Vector<double>.Zero, c3 = Vector<double>.Zero;
+        for (; i <= d - vw; i += vw)
+        {
+            var bv = new Vector<double>(b, i);
+            c0 += new Vector<double>(a0.Slice(i, vw)) * bv;
+            c1 += new Vector<double>(a1.Slice(i, vw)) * bv;
+            c2 += new Vector<double>(a2.Slice(i, vw)) * bv;
+            c3 += new Vector<double>(a3.Slice(i, vw)) * bv;
+        }
+        s0 = Vector.Dot(c0, Vector<double>.One);
+        s1 = Vector.Dot(c1, Vector<double>.One);
+        s2 = Vector.Dot(c2, Vector<double>.One);
+        s3 = Vector.Dot(c3, Vector<double>.One);
+        for (; i < d; i++)
+        {
+            s0 += a0[i] * b[i];
+            s1 += a1[i] * b[i];
+            s2 += a2[i] * b[i];
+            s3 += a3[i] * b[i];
+        }
+    }
+
+    // acc += k0·row0, then k1·row1, k2·row2, k3·row3 (rows start/d … start/d + 3 of x), each entry's additions in that
+    // order, so bit-identical to four Axpy calls; the entry stays in a register between the four rows.
+    private static void Axpy4(double k0, double k1, double k2, double k3, double[] x, int start, int d, double[] acc)
+    {
+        var a0 = x.AsSpan(start, d);
+        var a1 = x.AsSpan(start + d, d);
+        var a2 = x.AsSpan(start + 2 * d, d);
+        var a3 = x.AsSpan(start + 3 * d, d);
+        int i = 0, vw = Vector<double>.Count;
+        Vector<double> v0 = new(k0), v1 = new(k1), v2 = new(k2), v3 = new(k3);
+        var span = acc.AsSpan();
+        for (; i <= d - vw; i += vw)
+        {
+            var r = new Vector<double>(span.Slice(i, vw)) + v0 * new Vector<double>(a0.Slice(i, vw));
+            r += v1 * new Vector<double>(a1.Slice(i, vw));
+            r += v2 * new Vector<double>(a2.Slice(i, vw));
+            r += v3 * new Vector<double>(a3.Slice(i, vw));
+            r.CopyTo(span.Slice(i, vw));
+        }
+        for (; i < d; i++)
+        {
+            double r = acc[i] + k0 * a0[i];
+            r += k1 * a1[i];
+            r += k2 * a2[i];
+            r += k3 * a3[i];
+            acc[i] = r;
+        }
     }
 
     private static void Axpy(double alpha, ReadOnlySpan<double> x, double[] acc)

@@ -138,6 +138,49 @@ public class LogisticDynamicsTests
         }
     }
 
+    [Theory]
+    [InlineData(203, 13, true, false)]   // chunks of 25–26 rows: four-row blocks and a remainder; d not a lane multiple
+    [InlineData(200, 140, false, false)] // notebook 05's size
+    [InlineData(61, 9, true, true)]      // the quadratic-logit loss
+    public void Train_GradientDescent_IsBitIdenticalToTheRowByRowStep(int n, int d, bool fitBias, bool regularised)
+    {
+        // The reference is the documented step written one row at a time: eight fixed chunks of rows, in each the
+        // row's margin (its dot product summed over vector lanes, then the lanes, then the tail), its gradient
+        // coefficient, and the row added into the chunk's sum; then the chunks summed in order.
+        var task = GaussianClassesModel.SignalPlusNoise(d, 1.0, 0.3, 1.0);
+        var sample = task.Sample(n, new Random(n + d));
+        var loss = regularised ? MarginLoss.QuadraticLogitRegularization(0.2) : MarginLoss.Logistic;
+        const double eta = 0.1; const int steps = 40;
+        var trained = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = eta, Steps = steps, FitBias = fitBias, RecordCount = 3 });
+        var w = new double[d]; double b = 0;
+        int lanes = System.Numerics.Vector<double>.Count;
+        for (int step = 0; step < steps; step++)
+        {
+            var grad = new double[d]; var partial = new double[8][]; var biasPartial = new double[8];
+            for (int c = 0; c < 8; c++)
+            {
+                partial[c] = new double[d];
+                for (int i = n * c / 8; i < n * (c + 1) / 8; i++)
+                {
+                    var acc = System.Numerics.Vector<double>.Zero; int j = 0;
+                    for (; j <= d - lanes; j += lanes)
+                        acc += new System.Numerics.Vector<double>(Enumerable.Range(j, lanes).Select(k => sample.Points[i, k]).ToArray()) * new System.Numerics.Vector<double>(w, j);
+                    double dot = System.Numerics.Vector.Dot(acc, System.Numerics.Vector<double>.One);
+                    for (; j < d; j++) dot += sample.Points[i, j] * w[j];
+                    double ci = loss.Derivative(sample.Labels[i] * (dot + b)) * sample.Labels[i] / n;
+                    biasPartial[c] += ci;
+                    if (ci != 0) for (int k = 0; k < d; k++) partial[c][k] += ci * sample.Points[i, k];
+                }
+            }
+            for (int k = 0; k < d; k++) { double sum = 0; for (int c = 0; c < 8; c++) sum += partial[c][k]; grad[k] = sum; }
+            double gb = 0; for (int c = 0; c < 8; c++) gb += biasPartial[c];
+            for (int k = 0; k < d; k++) w[k] -= eta * grad[k];
+            if (fitBias) b -= eta * gb;
+        }
+        Assert.Equal(w.Select(BitConverter.DoubleToInt64Bits), trained.FinalWeights.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(b), BitConverter.DoubleToInt64Bits(trained.FinalBias));
+    }
+
     [Fact]
     public void Train_BadThreadCount_ThrowsNamingIt()
     {
