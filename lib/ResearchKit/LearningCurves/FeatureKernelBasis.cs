@@ -44,7 +44,29 @@ internal sealed class FeatureKernelBasis
 
     public int Width => KernelEigenvalues.Length;
 
+    /// <summary>L(0) and the floor only, for the same draw of A₀ (Cholesky solve K x = c, O(N³/3); eigen-solve if K is singular).</summary>
+    public static (double InitialLoss, double Floor) DrawFloor(LinearTask task, int width, Random random)
+    {
+        var (kernel, c, initialLoss) = DrawKernel(task, width, random);
+        try
+        {
+            var x = Linalg.CholeskySolve(kernel, c.ToColumnMatrix()).Column(0);
+            return (initialLoss, Math.Max(initialLoss - c.DotProduct(x), 0));
+        }
+        catch (ArgumentException)
+        {
+            // numerically singular K (N close to M): the eigenbasis drops its null directions
+        }
+        return (initialLoss, FromKernel(kernel, c, initialLoss).Floor);
+    }
+
     public static FeatureKernelBasis Draw(LinearTask task, int width, Random random)
+    {
+        var (kernel, c, initialLoss) = DrawKernel(task, width, random);
+        return FromKernel(kernel, c, initialLoss);
+    }
+
+    private static (Matrix<double> Kernel, Vector<double> Target, double InitialLoss) DrawKernel(LinearTask task, int width, Random random)
     {
         int n = width, m = task.Modes;
         var eig = task.EigenvalueArray;
@@ -60,7 +82,12 @@ internal sealed class FeatureKernelBasis
         var kernel = Linalg.Gram(g.Transpose());                          // A₀ΛA₀ᵀ
         var u0 = Vector<double>.Build.Dense(m, k => Math.Sqrt(eig[k]) * target[k]);
         var c = g.Multiply(u0);                                           // A₀Λw*
-        double initialLoss = u0.DotProduct(u0);
+        return (kernel, c, u0.DotProduct(u0));
+    }
+
+    private static FeatureKernelBasis FromKernel(Matrix<double> kernel, Vector<double> c, double initialLoss)
+    {
+        int n = kernel.RowCount;
         var eigen = Linalg.SymmetricEigen(kernel);
         var projection = eigen.Vectors.TransposeThisAndMultiply(c).ToArray();
         var d = eigen.Values.ToArray();

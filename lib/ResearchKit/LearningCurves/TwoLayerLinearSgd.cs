@@ -104,6 +104,12 @@ public sealed class TwoLayerLinearSgd
         }
 
         int n = Width;
+        if (recordSteps[^1] == 0)
+        {
+            // Only L(0) and the width floor asked for: no eigenbasis needed.
+            var (start, widthFloor) = FeatureKernelBasis.DrawFloor(Task, n, random);
+            return new TwoLayerLinearSgdResult([0], [start], false, n, FeatureLearning, start, widthFloor);
+        }
         var basis = FeatureKernelBasis.Draw(Task, n, random);
         var d = basis.KernelEigenvalues;                          // K = U diag(d) Uᵀ
         var c = basis.TargetProjection;                           // Uᵀ A₀Λw*
