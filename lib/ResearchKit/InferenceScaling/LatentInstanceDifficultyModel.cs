@@ -524,61 +524,26 @@ public sealed class LatentInstanceDifficultyModel
     }
 
     // Σ_i Σ_t weights[i]·w_t·(1 − p(B_i, τ_t))^k for each k, every k's sum taken over (i, t) in the serial order, so
-    // that the result is the same whatever runs it. Parallel: the ln(1 − p) of a block of bias nodes are computed on
-    // all cores, then each k's sum runs on its own thread. Serial (one curve of many run side by side): one bias node
-    // at a time, all k's sums in one pass; the same additions in the same order, so the same bits.
+    // that the result is the same whatever runs it: block by block, the ln(1 − p) of a block of bias nodes, then each
+    // k's sum over the block. Parallel: the block's rows on all cores, then the k's on all cores. Serial (one curve of
+    // many run side by side): the same loops on one thread — the same additions in the same order, so the same bits.
     private double[] Average(double[] absBiases, double[] weights, IReadOnlyList<int> ks, bool parallel)
     {
         int nodes = _precisionNodes.Length, budgets = ks.Count;
         var result = new double[budgets];
         var r = new double[nodes];
         for (int t = 0; t < nodes; t++) r[t] = Math.Sqrt(_precisionNodes[t]) / NoiseScale;
-        if (!parallel)
-        {
-            bool ascending = true;
-            for (int m = 1; m < budgets; m++) ascending &= ks[m] > ks[m - 1];
-            var k = new double[budgets];
-            for (int m = 0; m < budgets; m++) k[m] = ks[m];
-            for (int i = 0; i < absBiases.Length; i++)
-            {
-                double b = absBiases[i], wi = weights[i];
-                for (int t = 0; t < nodes; t++)
-                {
-                    double logQ = LogFailureScaled(b, r[t]);
-                    double w = wi * _precisionWeights[t];
-                    if (logQ == 0)
-                    {
-                        // p = 0 (a confidently wrong instance): (1 − p)^k = e^(±0) = 1 exactly for every k.
-                        for (int m = 0; m < budgets; m++) result[m] += w;
-                        continue;
-                    }
-                    for (int m = 0; m < budgets; m++)
-                    {
-                        double e = k[m] * logQ;
-                        if (e < -746)
-                        {
-                            // e^e is exactly 0 below −745.2: the term adds nothing. ln(1 − p) ≤ 0, so with ascending
-                            // budgets no larger k adds anything either.
-                            if (ascending) break;
-                            continue;
-                        }
-                        result[m] += w * Math.Exp(e);
-                    }
-                }
-            }
-            return result;
-        }
         int block = Math.Min(AverageBlock, absBiases.Length);
         var logQs = new double[block * nodes];
         for (int start = 0; start < absBiases.Length; start += block)
         {
             int rows = Math.Min(block, absBiases.Length - start);
-            Parallel.For(0, rows, i =>
+            void Row(int i)
             {
                 double b = absBiases[start + i];
                 for (int t = 0; t < nodes; t++) logQs[i * nodes + t] = LogFailureScaled(b, r[t]);
-            });
-            Parallel.For(0, budgets, m =>
+            }
+            void Budget(int m)
             {
                 double k = ks[m], sum = result[m];
                 for (int i = 0; i < rows; i++)
@@ -586,13 +551,25 @@ public sealed class LatentInstanceDifficultyModel
                     double wi = weights[start + i];
                     for (int t = 0; t < nodes; t++)
                     {
-                        double e = k * logQs[i * nodes + t];
+                        double logQ = logQs[i * nodes + t];
+                        if (logQ == 0) { sum += wi * _precisionWeights[t]; continue; } // p = 0: (1 − p)^k = e^(±0) = 1 exactly
+                        double e = k * logQ;
                         if (e < -746) continue; // e^e is exactly 0 below −745.2: the term adds nothing
                         sum += wi * _precisionWeights[t] * Math.Exp(e);
                     }
                 }
                 result[m] = sum;
-            });
+            }
+            if (parallel)
+            {
+                Parallel.For(0, rows, Row);
+                Parallel.For(0, budgets, Budget);
+            }
+            else
+            {
+                for (int i = 0; i < rows; i++) Row(i);
+                for (int m = 0; m < budgets; m++) Budget(m);
+            }
         }
         return result;
     }
