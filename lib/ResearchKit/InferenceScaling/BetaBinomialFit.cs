@@ -55,14 +55,15 @@ public static class BetaBinomialFit
             throw new ArgumentException("No problem has a failure (all c = n): the beta-binomial likelihood increases without bound as b → 0.", nameof(problems));
 
         var (a0, b0) = MomentStart(n, c);
+        var distinct = new DistinctCounts(n, c);
         double la = Math.Log(a0), lb = Math.Log(b0);
-        double ll = LogLikelihood(n, c, a0, b0);
+        double ll = LogLikelihood(distinct, a0, b0);
         FitExitReason exit = FitExitReason.MaxIterations;
         int iteration = 0;
         for (; iteration < maxIterations; iteration++)
         {
             double a = Math.Exp(la), b = Math.Exp(lb);
-            Derivatives(n, c, a, b, out double ga, out double gb, out double haa, out double hab, out double hbb);
+            Derivatives(distinct, a, b, out double ga, out double gb, out double haa, out double hab, out double hbb);
             // Chain rule to θ = (ln a, ln b).
             double gta = ga * a, gtb = gb * b;
             double taa = haa * a * a + gta, tab = hab * a * b, tbb = hbb * b * b + gtb;
@@ -103,7 +104,7 @@ public static class BetaBinomialFit
             double next = double.NegativeInfinity;
             for (int halving = 0; halving < 50; halving++)
             {
-                next = LogLikelihood(n, c, Math.Exp(la + t * da), Math.Exp(lb + t * db));
+                next = LogLikelihood(distinct, Math.Exp(la + t * da), Math.Exp(lb + t * db));
                 if (next >= ll - 1e-12 * Math.Abs(ll))
                     break;
                 t *= 0.5;
@@ -119,7 +120,7 @@ public static class BetaBinomialFit
         }
 
         double aHat = Math.Exp(la), bHat = Math.Exp(lb);
-        ll = LogLikelihood(n, c, aHat, bHat);
+        ll = LogLikelihood(distinct, aHat, bHat);
         // With no over-dispersion the likelihood rises towards the binomial limit a, b → ∞ at fixed p = a/(a + b); there
         // the gradient fades and the iteration stops ("converged" or out of iterations) at some large finite (a, b).
         // The beta-binomial variance is n p (1 − p) [1 + (n − 1) ρ] with ρ = 1/(a + b + 1): once (n_max − 1) ρ < 10⁻⁴ the
@@ -128,7 +129,7 @@ public static class BetaBinomialFit
         double inflation = (n.Max() - 1) / (aHat + bHat + 1);
         if (exit != FitExitReason.ParameterDiverged && inflation < 1e-4)
             exit = FitExitReason.ParameterDiverged;
-        Derivatives(n, c, aHat, bHat, out _, out _, out double faa, out double fab, out double fbb);
+        Derivatives(distinct, aHat, bHat, out _, out _, out double faa, out double fab, out double fbb);
         // Observed information J = −H; covariance = J⁻¹.
         double jaa = -faa, jab = -fab, jbb = -fbb;
         double jdet = jaa * jbb - jab * jab;
@@ -162,35 +163,85 @@ public static class BetaBinomialFit
             n.Add(problems[i].Samples);
             c.Add(problems[i].Successes);
         }
-        return LogLikelihood(n, c, a, b);
+        return LogLikelihood(new DistinctCounts(n, c), a, b);
     }
 
-    private static double LogLikelihood(List<int> n, List<int> c, double a, double b)
+    /// <summary>
+    /// The problems' (n, c) pairs as indices into their distinct values: benchmarks repeat pairs (every unsolved problem
+    /// of a uniform allocation is (n, 0)), so each special function is evaluated once per distinct pair. The sums still
+    /// run over the problems in their order, adding for each the same double as before, so every result is bit for bit
+    /// that of the per-problem loop.
+    /// </summary>
+    private sealed class DistinctCounts
+    {
+        public DistinctCounts(List<int> n, List<int> c)
+        {
+            var index = new Dictionary<(int, int), int>();
+            Key = new int[n.Count];
+            var ns = new List<int>(); var cs = new List<int>();
+            for (int i = 0; i < n.Count; i++)
+            {
+                if (!index.TryGetValue((n[i], c[i]), out int k))
+                {
+                    k = ns.Count;
+                    index[(n[i], c[i])] = k;
+                    ns.Add(n[i]); cs.Add(c[i]);
+                }
+                Key[i] = k;
+            }
+            N = ns.ToArray(); C = cs.ToArray();
+            BinomialLn = new double[N.Length];
+            for (int k = 0; k < N.Length; k++) BinomialLn[k] = MathNet.Numerics.SpecialFunctions.BinomialLn(N[k], C[k]);
+        }
+
+        /// <summary>Problem i's distinct pair.</summary>
+        public int[] Key { get; }
+
+        public int[] N { get; }
+
+        public int[] C { get; }
+
+        /// <summary>ln C(n, c) of each distinct pair.</summary>
+        public double[] BinomialLn { get; }
+    }
+
+    private static double LogLikelihood(DistinctCounts counts, double a, double b)
     {
         double lbab = BetaFunctions.LogBeta(a, b);
+        var term = new double[counts.N.Length];
+        for (int k = 0; k < term.Length; k++)
+            term[k] = counts.BinomialLn[k] + BetaFunctions.LogBeta(counts.C[k] + a, counts.N[k] - counts.C[k] + b) - lbab;
         double sum = 0;
-        for (int i = 0; i < n.Count; i++)
-        {
-            sum += MathNet.Numerics.SpecialFunctions.BinomialLn(n[i], c[i])
-                 + BetaFunctions.LogBeta(c[i] + a, n[i] - c[i] + b) - lbab;
-        }
+        foreach (int k in counts.Key)
+            sum += term[k];
         return sum;
     }
 
-    private static void Derivatives(List<int> n, List<int> c, double a, double b,
+    private static void Derivatives(DistinctCounts counts, double a, double b,
         out double ga, out double gb, out double haa, out double hab, out double hbb)
     {
         double psiA = BetaFunctions.Digamma(a), psiB = BetaFunctions.Digamma(b), psiAB = BetaFunctions.Digamma(a + b);
         double triA = BetaFunctions.Trigamma(a), triB = BetaFunctions.Trigamma(b), triAB = BetaFunctions.Trigamma(a + b);
-        ga = gb = haa = hab = hbb = 0;
-        for (int i = 0; i < n.Count; i++)
+        int m = counts.N.Length;
+        var tga = new double[m]; var tgb = new double[m]; var thaa = new double[m]; var thbb = new double[m]; var thab = new double[m];
+        for (int k = 0; k < m; k++)
         {
-            double psiN = BetaFunctions.Digamma(n[i] + a + b), triN = BetaFunctions.Trigamma(n[i] + a + b);
-            ga += BetaFunctions.Digamma(c[i] + a) - psiN - psiA + psiAB;
-            gb += BetaFunctions.Digamma(n[i] - c[i] + b) - psiN - psiB + psiAB;
-            haa += BetaFunctions.Trigamma(c[i] + a) - triN - triA + triAB;
-            hbb += BetaFunctions.Trigamma(n[i] - c[i] + b) - triN - triB + triAB;
-            hab += -triN + triAB;
+            int nk = counts.N[k], ck = counts.C[k];
+            double psiN = BetaFunctions.Digamma(nk + a + b), triN = BetaFunctions.Trigamma(nk + a + b);
+            tga[k] = BetaFunctions.Digamma(ck + a) - psiN - psiA + psiAB;
+            tgb[k] = BetaFunctions.Digamma(nk - ck + b) - psiN - psiB + psiAB;
+            thaa[k] = BetaFunctions.Trigamma(ck + a) - triN - triA + triAB;
+            thbb[k] = BetaFunctions.Trigamma(nk - ck + b) - triN - triB + triAB;
+            thab[k] = -triN + triAB;
+        }
+        ga = gb = haa = hab = hbb = 0;
+        foreach (int k in counts.Key)
+        {
+            ga += tga[k];
+            gb += tgb[k];
+            haa += thaa[k];
+            hbb += thbb[k];
+            hab += thab[k];
         }
     }
 

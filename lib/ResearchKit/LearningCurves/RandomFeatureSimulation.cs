@@ -80,7 +80,9 @@ public static class RandomFeatureSimulation
     /// exact in law without forming F: with XXᵀ = LLᵀ and V = XᵀL⁻ᵀ (the M×P row space, orthonormal), F = VH + (I − VVᵀ)G,
     /// H = VᵀF ~ N(0, η_j I_P) column-wise and G independent of H; the fit a depends on H only (Φ = XF/√N = LH/√N), and
     /// (I − VVᵀ)G·diag(√η)a/√N = |√η ⊙ a|/√N·(I − VVᵀ)g with g ~ N(0, I_M) (jointly for the clean and noise fits).
-    /// Cost O(P²M + P³) per X and O(P²N) per F instead of O(PMN). For P ≥ M F is drawn in full. Ours; notebook 13, Figs. (f), (g).
+    /// Cost O(P²M + P³) per X and O(P²N) per F instead of O(PMN). When also P ≤ N, each F enters only through the P×P matrices
+    /// A = HHᵀ and B = H diag(η) Hᵀ (K = ΦΦᵀ = LALᵀ/N, a = Φᵀc, Ha/√N = ALᵀc/N, Σ_jη_ja_j²/N = (Lᵀc)ᵀB(Lᵀc)/N²): no P×N matrix is
+    /// allocated per draw. For P ≥ M F is drawn in full. Ours; notebook 13, Figs. (e), (f), (g).
     /// </remarks>
     /// <param name="task">Spectrum and target.</param>
     /// <param name="sampleSize">P. Range: ≥ 1.</param>
@@ -109,7 +111,14 @@ public static class RandomFeatureSimulation
     /// <param name="featureDraws">Number of F per X. Range: ≥ 2.</param>
     /// <param name="random">Source of randomness (X, ε, then each F).</param>
     public static RandomFeatureDataDraw[] RunFeatureDraws(LinearTask task, int sampleSize, IReadOnlyList<FeatureCovariance> features, double ridge,
-        double noiseVariance, int featureDraws, Random random)
+        double noiseVariance, int featureDraws, Random random) => RunFeatureDraws(task, sampleSize, features, ridge, noiseVariance, featureDraws, random, kernelPath: true);
+
+    /// <summary>
+    /// As the public overload; <paramref name="kernelPath"/> = false forms Φ (P×N) for every draw even when P &lt; M and P ≤ N
+    /// (the same draws, the same numbers to rounding: for the tests of the P×P kernel path).
+    /// </summary>
+    internal static RandomFeatureDataDraw[] RunFeatureDraws(LinearTask task, int sampleSize, IReadOnlyList<FeatureCovariance> features, double ridge,
+        double noiseVariance, int featureDraws, Random random, bool kernelPath)
     {
         Guard.NotNull(task);
         Guard.NotNull(features);
@@ -122,6 +131,7 @@ public static class RandomFeatureSimulation
             throw new ArgumentException("features must hold at least one covariance, none null, all of the same N.", nameof(features));
         int p = sampleSize, n = features[0].Features, m = task.Modes, c = features.Count;
         var etas = features.Select(f => f.VarianceArray).ToArray();
+        var isotropic = features.Select(f => f.IsIsotropic).ToArray();
         var sqrtEtas = etas.Select(e => e.Select(Math.Sqrt).ToArray()).ToArray();
         var eig = task.EigenvalueArray;
         var sqrtEig = eig.Select(Math.Sqrt).ToArray();
@@ -148,40 +158,102 @@ public static class RandomFeatureSimulation
         var test = new double[c];
         var train = new double[c];
         int rows = projected ? p : m;
-        var standard = new double[rows * n];
-        var scaled = new double[rows * n];
+        var standard = kernelPath && projected && p <= n && c == 1 && features[0].IsIsotropic ? Array.Empty<double>() : new double[rows * n];
+        var scaled = kernelPath && projected && p <= n ? Array.Empty<double>() : new double[rows * n];
         var g1 = new double[m];
         var g2 = new double[m];
+        bool kernel = kernelPath && projected && p <= n;
+        bool wishartPath = kernel && c == 1 && isotropic[0];
+        double[] transposed1 = kernel && !wishartPath ? new double[n * p] : Array.Empty<double>(), transposed2 = kernel && !wishartPath ? new double[n * p] : Array.Empty<double>();
+        var t1 = kernel && !wishartPath ? Matrix<double>.Build.Dense(n, p, transposed1) : null; // diag(√η) Sᵀ, N×P (the buffer is reused)
+        var t2 = kernel && !wishartPath ? Matrix<double>.Build.Dense(n, p, transposed2) : null; // diag(η) Sᵀ
+        var lt = kernel ? l!.Transpose() : null;
         for (int b = 0; b < featureDraws; b++)
         {
-            Normal.Samples(random, standard, 0, 1);
+            // One white covariance and P ≤ N: A = HHᵀ ~ Wishart_P(N, I) is all the fit needs (B = A), drawn by Bartlett's
+            // decomposition (P(P − 1)/2 normals instead of PN).
+            Matrix<double>? wishart = wishartPath ? BlockRidgeSimulation.RestGram(n, p, random) : null;
+            if (!wishartPath) Normal.Samples(random, standard, 0, 1);
             Vector<double>? o1 = null, o2 = null;
             for (int ci = 0; ci < c; ci++)
             {
                 var sq = sqrtEtas[ci];
-                for (int j = 0; j < n; j++)
+                Vector<double> wc, wn, ac, an, trainResidual;
+                double cc = 0, cn = 0, nn = 0;
+                if (kernel)
                 {
-                    double factor = sq[j];
-                    int offset = j * rows;
-                    for (int i = 0; i < rows; i++) scaled[offset + i] = standard[offset + i] * factor;
-                }
-                var g = Matrix<double>.Build.Dense(rows, n, (double[])scaled.Clone()); // H (P×N) or F (M×N)
-                var phi = Linalg.Multiply(projected ? l! : x, g) / Math.Sqrt(n);
-                var (ac, an, _, _) = RidgeSimulation.Fit(phi, yClean, eps, ridge);
-                Vector<double> wc, wn;
-                if (projected)
-                {
-                    wc = Q(g.Multiply(ac)) / Math.Sqrt(n);
-                    wn = noisy ? Q(g.Multiply(an)) / Math.Sqrt(n) : Vector<double>.Build.Dense(m);
-                    double cc = 0, cn = 0, nn = 0;
+                    // P ≤ N: only the P×P matrices A = H Hᵀ = S diag(η) Sᵀ and B = S diag(η²) Sᵀ are needed (S the standard
+                    // normals, H = S diag(√η)): K = ΦΦᵀ = L A Lᵀ/N, c = (K/P + λ)⁻¹y/P, a = Φᵀc, Ha/√N = A Lᵀc/N,
+                    // Σ_j η_j a_j²/N = (Lᵀc)ᵀB(Lᵀc)/N². Nothing of size N×P is allocated per draw.
                     var eta = etas[ci];
+                    bool white = isotropic[ci]; // η ≡ 1: B = A
+                    // Row i of S into column i of Sᵀ (contiguous writes; the strided reads stay in cache).
+                    for (int i = 0; i < (wishartPath ? 0 : rows); i++)
+                    {
+                        int offset = i * n;
+                        if (white)
+                            for (int j = 0; j < n; j++) transposed1[offset + j] = standard[j * rows + i];
+                        else
+                            for (int j = 0; j < n; j++)
+                            {
+                                double v = standard[j * rows + i];
+                                transposed1[offset + j] = v * sq[j];
+                                transposed2[offset + j] = v * eta[j];
+                            }
+                    }
+                    var a = wishart ?? Linalg.Gram(t1!);
+                    var bq = white ? a : Linalg.Gram(t2!);
+                    var kernelMatrix = Linalg.Multiply(Linalg.Multiply(l!, a), lt!) / n; // K = ΦΦᵀ
+                    var (sc_, sn_) = KernelSolve(kernelMatrix, yClean, eps, ridge, n);
+                    var vc = lt!.Multiply(sc_);
+                    var vn = lt!.Multiply(sn_);
+                    var tc = a.Multiply(vc) / n;
+                    var bvc = bq.Multiply(vc);
+                    cc = vc.DotProduct(bvc) / ((double)n * n);
+                    if (noisy)
+                    {
+                        var bvn = bq.Multiply(vn);
+                        cn = vn.DotProduct(bvc) / ((double)n * n);
+                        nn = vn.DotProduct(bvn) / ((double)n * n);
+                    }
+                    wc = Q(tc);
+                    wn = noisy ? Q(a.Multiply(vn) / n) : Vector<double>.Build.Dense(m);
+                    trainResidual = y - kernelMatrix.Multiply(sc_ + sn_);
+                    ac = an = null!;
+                }
+                else
+                {
                     for (int j = 0; j < n; j++)
                     {
-                        cc += eta[j] * ac[j] * ac[j];
-                        cn += eta[j] * ac[j] * an[j];
-                        nn += eta[j] * an[j] * an[j];
+                        double factor = sq[j];
+                        int offset = j * rows;
+                        for (int i = 0; i < rows; i++) scaled[offset + i] = standard[offset + i] * factor;
                     }
-                    cc /= n; cn /= n; nn /= n;
+                    var g = Matrix<double>.Build.Dense(rows, n, (double[])scaled.Clone()); // H (P×N) or F (M×N)
+                    var phi = Linalg.Multiply(projected ? l! : x, g) / Math.Sqrt(n);
+                    (ac, an, _, _) = RidgeSimulation.Fit(phi, yClean, eps, ridge);
+                    trainResidual = y - phi.Multiply(ac + an);
+                    if (projected)
+                    {
+                        wc = Q(g.Multiply(ac)) / Math.Sqrt(n);
+                        wn = noisy ? Q(g.Multiply(an)) / Math.Sqrt(n) : Vector<double>.Build.Dense(m);
+                        var eta = etas[ci];
+                        for (int j = 0; j < n; j++)
+                        {
+                            cc += eta[j] * ac[j] * ac[j];
+                            cn += eta[j] * ac[j] * an[j];
+                            nn += eta[j] * an[j] * an[j];
+                        }
+                        cc /= n; cn /= n; nn /= n;
+                    }
+                    else
+                    {
+                        wc = g.Multiply(ac) / Math.Sqrt(n);
+                        wn = g.Multiply(an) / Math.Sqrt(n);
+                    }
+                }
+                if (projected)
+                {
                     if (o1 is null)
                     {
                         Normal.Samples(random, g1, 0, 1);
@@ -194,13 +266,8 @@ public static class RandomFeatureSimulation
                     double sc = Math.Sqrt(cc);
                     double tn = cc > 0 ? cn / sc : 0;
                     double rest = Math.Sqrt(Math.Max(0, nn - tn * tn));
-                    wc += o1 * sc;
-                    if (noisy) wn += o1 * tn + o2! * rest;
-                }
-                else
-                {
-                    wc = g.Multiply(ac) / Math.Sqrt(n);
-                    wn = g.Multiply(an) / Math.Sqrt(n);
+                    wc.Add(o1 * sc, wc);
+                    if (noisy) { wn.Add(o1 * tn, wn); wn.Add(o2! * rest, wn); }
                 }
                 double ec2 = 0, en2 = 0, et2 = 0;
                 var sc1 = sumClean[ci];
@@ -218,8 +285,7 @@ public static class RandomFeatureSimulation
                 sumSqClean[ci] += ec2;
                 sumSqNoise[ci] += en2;
                 test[ci] += et2;
-                var residual = y - phi.Multiply(ac + an);
-                train[ci] += residual.DotProduct(residual) / p;
+                train[ci] += trainResidual.DotProduct(trainResidual) / p;
             }
         }
         int mm = featureDraws;
@@ -317,6 +383,33 @@ public static class RandomFeatureSimulation
             }
         }
         return RandomFeatureCrossedAnova.Split(clean, noiseW, test, train);
+    }
+
+    /// <summary>
+    /// c = (K/P + λ)⁻¹y/P for both label vectors through the eigendecomposition of K/P (λ = 0: the pseudo-inverse, with the
+    /// cut-off of <see cref="RidgeSimulation.Fit"/> for a P×N design); a = Φᵀc is the dual ridge fit.
+    /// </summary>
+    private static (Vector<double> A, Vector<double> B) KernelSolve(Matrix<double> kernel, Vector<double> ya, Vector<double> yb, double ridge, int features)
+    {
+        int p = kernel.RowCount;
+        var eigen = Linalg.SymmetricEigen(kernel / p);
+        var values = eigen.Values;
+        var vectors = eigen.Vectors;
+        double cutoff = values.Max() * 1e-12 * Math.Max(p, features);
+        var inverse = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = Math.Max(values[i], 0);
+            if (ridge > 0) inverse[i] = 1 / (v + ridge);
+            else if (v > cutoff) inverse[i] = 1 / v;
+        }
+        Vector<double> Solve(Vector<double> y)
+        {
+            var e = vectors.TransposeThisAndMultiply(y);
+            for (int i = 0; i < e.Count; i++) e[i] *= inverse[i] / p;
+            return vectors.Multiply(e);
+        }
+        return (Solve(ya), Solve(yb));
     }
 
     /// <summary>Solves Lᵀz = v for lower-triangular L (back substitution, O(P²)).</summary>

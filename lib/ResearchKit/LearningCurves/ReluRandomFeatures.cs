@@ -136,14 +136,19 @@ public static class ReluRandomFeatures
         var yt = testLabels.ToArray();
         var sums = ridges.Select(_ => new double[t]).ToArray();
         var errors = new double[members][];
-        var fData = new double[d * n];
         double scale = 1 / Math.Sqrt(n);
+        // Training and test inputs stacked, so each member's features come from one product (P + T)×D · D×N.
+        var inputs = Matrix<double>.Build.Dense(p + t, d);
+        inputs.SetSubMatrix(0, 0, trainInputs);
+        inputs.SetSubMatrix(p, 0, testInputs);
         for (int member = 0; member < members; member++)
         {
+            var fData = new double[d * n];
             Normal.Samples(random, fData, 0, Math.Sqrt(featureVariance));
-            var f = Matrix<double>.Build.Dense(d, n, (double[])fData.Clone());
-            var phi = Linalg.Multiply(trainInputs, f).Map(v => v > 0 ? v * scale : 0);
-            var phiT = Linalg.Multiply(testInputs, f).Map(v => v > 0 ? v * scale : 0);
+            var f = Matrix<double>.Build.Dense(d, n, fData);
+            var both = Linalg.Multiply(inputs, f).Map(v => v > 0 ? v * scale : 0);
+            var phi = both.SubMatrix(0, p, 0, n);
+            var phiT = both.SubMatrix(p, t, 0, n);
             // pred(λ) = B·(c ⊘ (s + Pλ)): dual (P ≤ N, Gram ΦΦᵀ = USUᵀ, B = ΦₜΦᵀU, c = Uᵀy)
             // or primal (P > N, ΦᵀΦ = VSVᵀ, B = ΦₜV, c = VᵀΦᵀy).
             Matrix<double> b;

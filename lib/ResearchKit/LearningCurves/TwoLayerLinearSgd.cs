@@ -21,10 +21,13 @@ namespace ResearchKit.LearningCurves;
 /// <para>
 /// Exact reduction (ours): A = C·A₀ with C ∈ ℝ^(N×N), C(0) = I, and every update depends on the batch only through
 /// h = A₀Σ̂_B v ∈ ℝ^N, whose law given the state is sampled exactly without forming Ψ: with u = Λ^½v, ζ = A₀Λ^½ξ and
-/// ξ·u for one ξ ~ N(0, I_M) (a Gaussian (N+1)-vector with fixed covariance [[A₀ΛA₀ᵀ, A₀Λw*], [·, w*ᵀΛw*]], drawn
-/// through its Cholesky factor) and χ² ~ χ²_B, h = [χ² A₀Λv + √χ² (|u| ζ − (ξ·u) A₀Λv/|u|)]/B. A step then costs
-/// O(N²) whatever M and B; the loss is exact from A₀ΛA₀ᵀ, A₀Λw* and w*ᵀΛw*. Draws A₀ exactly as
-/// <see cref="RandomFeatureGradientFlow.Draw"/> does, so one seed gives both the same A₀.
+/// ξ·u for one ξ ~ N(0, I_M), and χ² ~ χ²_B, h = [χ² A₀Λv + √χ² (|u| ζ − (ξ·u) A₀Λv/|u|)]/B. Everything is written in
+/// the eigenbasis K = A₀ΛA₀ᵀ = U diag(d) Uᵀ (y = UᵀCᵀw, C̃ = C·U): there (Uᵀζ, ξ·u₀) has an arrow covariance
+/// [[diag(d), Uᵀc], [·, w*ᵀΛw*]] (c = A₀Λw*) with an O(N) Cholesky factor, so a lazy step (γ = 0) costs O(N) and a
+/// rich step one pass over C̃ (O(N²)), whatever M and B; the loss L = w*ᵀΛw* − 2c̃·y/√N + Σ d y²/N is exact. Draws A₀
+/// exactly as <see cref="RandomFeatureGradientFlow.Draw"/> does, so one seed gives both the same A₀; the mean of the
+/// lazy loss over the batches is <see cref="OnlineSgdTheory"/> on the same A₀. (Until 2026-12-02 the sampler used the
+/// Cholesky factor of the covariance in the original basis, O(N²) a step: the same law, other random numbers.)
 /// </para>
 /// </remarks>
 public sealed class TwoLayerLinearSgd
@@ -100,43 +103,36 @@ public sealed class TwoLayerLinearSgd
                     $"recordSteps[{i}] = {recordSteps[i]} ≤ recordSteps[{i - 1}] = {recordSteps[i - 1]}; allowed: strictly increasing."), nameof(recordSteps));
         }
 
-        int n = Width, m = Task.Modes, n1 = n + 1;
-        var eig = Task.EigenvalueArray;
-        var target = Task.WeightArray;
-
-        // A₀ as in RandomFeatureGradientFlow.Draw: n·m normals, column-major N×M; G = A₀Λ^½.
-        var data = new double[n * m];
-        Normal.Samples(random, data, 0, 1);
-        for (int k = 0; k < m; k++)
+        int n = Width;
+        if (recordSteps[^1] == 0)
         {
-            double s = Math.Sqrt(eig[k]);
-            for (int i = 0; i < n; i++) data[k * n + i] *= s;
+            // Only L(0) and the width floor asked for: no eigenbasis needed.
+            var (start, widthFloor) = FeatureKernelBasis.DrawFloor(Task, n, random);
+            return new TwoLayerLinearSgdResult([0], [start], false, n, FeatureLearning, start, widthFloor);
         }
-        var g = Matrix<double>.Build.Dense(n, m, data);
-        var u0 = Vector<double>.Build.Dense(m, k => Math.Sqrt(eig[k]) * target[k]);
-        var augmented = Matrix<double>.Build.Dense(n1, m);       // rows: A₀Λ^½ and (Λ^½w*)ᵀ
-        augmented.SetSubMatrix(0, 0, g);
-        augmented.SetRow(n, u0);
-        var cov = Linalg.Gram(augmented.Transpose());             // [[A₀ΛA₀ᵀ, A₀Λw*], [·, w*ᵀΛw*]]
-        double initialLoss = cov[n, n];
-        var factor = CovarianceFactor(cov, out double floor);
-
-        var kernel = RowMajor(cov, n, n);                         // K = A₀ΛA₀ᵀ
-        var c = new double[n];                                    // A₀Λw*
-        for (int i = 0; i < n; i++) c[i] = cov[i, n];
-        var r = RowMajor(factor, n1, n1);
+        var basis = FeatureKernelBasis.Draw(Task, n, random);
+        var d = basis.KernelEigenvalues;                          // K = U diag(d) Uᵀ
+        var c = basis.TargetProjection;                           // Uᵀ A₀Λw*
+        double initialLoss = basis.InitialLoss, floor = basis.Floor;
+        // Arrow Cholesky factor of Cov(Uᵀζ, ξ·u₀): √d_i on the diagonal, last row c̃_i/√d_i and √floor.
+        var rootD = new double[n];
+        var ratio = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            rootD[i] = Math.Sqrt(d[i]);
+            ratio[i] = d[i] > 0 ? c[i] / rootD[i] : 0;
+        }
+        double rootFloor = Math.Sqrt(floor);
 
         double eta = LearningRate, gamma = FeatureLearning, sqrtN = Math.Sqrt(n);
         bool rich = gamma > 0;
-        var w = new double[n];
-        var y = new double[n];                                    // Cᵀw
-        var mix = rich ? Identity(n) : null;                      // C, A = C·A₀
-        var ky = new double[n];
-        var q = new double[n];                                    // A₀Λv
-        var z = new double[n1];
-        var sample = new double[n1];
-        var h = new double[n];
-        var step = new double[n];
+        var y = new double[n];                                    // Uᵀ Cᵀ w (rotated readout through the features)
+        var w = rich ? new double[n] : null;                      // w (hidden units)
+        var mix = rich ? (double[])basis.Vectors.Clone() : null;  // C̃ = C·U, row-major; C(0) = I
+        var q = new double[n];                                    // Uᵀ A₀Λv = c̃ − d ⊙ y/√N
+        var z = new double[n + 1];
+        var zeta = new double[n];                                 // Uᵀ A₀Λ^½ξ
+        var h = new double[n];                                    // Uᵀ A₀Σ̂_B v
 
         var steps = recordSteps.ToArray();
         var loss = new double[steps.Length];
@@ -145,9 +141,13 @@ public sealed class TwoLayerLinearSgd
         int last = steps[^1];
         for (int t = 0; ; t++)
         {
-            // State → K y, A₀Λv and L.
-            MatVec(kernel, y, ky, n, n);
-            double cy = Dot(c, y), yky = Dot(y, ky);
+            // State → q and L = L(0) − 2 c̃·y/√N + Σ d y²/N.
+            double cy = 0, yky = 0;
+            for (int i = 0; i < n; i++)
+            {
+                cy += c[i] * y[i];
+                yky += d[i] * y[i] * y[i];
+            }
             double l = initialLoss - 2 * cy / sqrtN + yky / n;
             if (!double.IsFinite(l) || l > 1e6 * initialLoss)
             {
@@ -162,92 +162,51 @@ public sealed class TwoLayerLinearSgd
                 if (next == steps.Length) break;
             }
             if (t >= last) break;
-            for (int i = 0; i < n; i++) q[i] = c[i] - ky[i] / sqrtN;
+            for (int i = 0; i < n; i++) q[i] = c[i] - d[i] * y[i] / sqrtN;
 
-            // h = A₀Σ̂_B v in law.
+            // h = A₀Σ̂_B v in law (rotated): ζ and ξ·u₀ through the arrow factor, then the χ²_B mixture.
             Normal.Samples(random, z, 0, 1);
-            LowerMatVec(r, z, sample, n1);
-            double xiU = sample[n] - Dot(sample, y, n) / sqrtN;    // ξ·u
+            double xiU0 = rootFloor * z[n];
+            for (int i = 0; i < n; i++)
+            {
+                zeta[i] = rootD[i] * z[i];
+                xiU0 += ratio[i] * z[i];
+            }
+            double xiU = xiU0 - Dot(zeta, y, n) / sqrtN;             // ξ·u, u = Λ^½v
             double chi2 = 2 * Gamma.Sample(random, 0.5 * Batch, 1.0); // χ²_B (Marsaglia–Tsang, O(1) in B)
             double norm = Math.Sqrt(l);
             double root = Math.Sqrt(chi2);
             if (norm > 0)
             {
                 double a = (chi2 - root * xiU / norm) / Batch, b = root * norm / Batch;
-                for (int i = 0; i < n; i++) h[i] = a * q[i] + b * sample[i];
+                for (int i = 0; i < n; i++) h[i] = a * q[i] + b * zeta[i];
             }
             else
             {
                 Array.Clear(h);
             }
 
-            // w ← w + η C h/√N;  C ← C + (ηγ/(N√N)) w hᵀ (old w);  y = Cᵀw.
             if (rich)
             {
-                MatVec(mix!, h, step, n, n);
+                // One pass over C̃, row by row: step_i = C̃_i·h (old C̃); C̃_i += (ηγ/(N√N)) w_i h (old w);
+                // w_i += η step_i/√N; y += w_i C̃_i (new w, new C̃), i.e. y = C̃ᵀw.
                 double coef = eta * gamma / (n * sqrtN);
-                for (int i = 0; i < n; i++)
-                    Axpy(coef * w[i], h, mix!.AsSpan(i * n, n));
-                for (int i = 0; i < n; i++) w[i] += eta * step[i] / sqrtN;
                 Array.Clear(y);
                 for (int i = 0; i < n; i++)
-                    Axpy(w[i], mix!.AsSpan(i * n, n), y);
+                {
+                    var row = mix!.AsSpan(i * n, n);
+                    double stepI = Dot(row, h, n);
+                    Axpy(coef * w![i], h, row);
+                    w[i] += eta * stepI / sqrtN;
+                    Axpy(w[i], row, y);
+                }
             }
             else
             {
-                for (int i = 0; i < n; i++) w[i] += eta * h[i] / sqrtN;
-                Array.Copy(w, y, n);
+                for (int i = 0; i < n; i++) y[i] += eta * h[i] / sqrtN;
             }
         }
         return new TwoLayerLinearSgdResult(steps, loss, diverged, n, gamma, initialLoss, floor);
-    }
-
-    // Lower Cholesky factor of the (N+1)² covariance; its last diagonal entry squared is the width floor
-    // w*ᵀΛw* − cᵀK⁻¹c. Falls back to a symmetric square root if the matrix is numerically singular.
-    private static Matrix<double> CovarianceFactor(Matrix<double> cov, out double floor)
-    {
-        try
-        {
-            var l = Linalg.Cholesky(cov);
-            floor = l[cov.RowCount - 1, cov.RowCount - 1] * l[cov.RowCount - 1, cov.RowCount - 1];
-            return l;
-        }
-        catch (ArgumentException)
-        {
-            // numerically singular (e.g. N + 1 close to M): symmetric square root below
-        }
-        var eigen = Linalg.SymmetricEigen(cov);
-        int n1 = cov.RowCount;
-        var root = Matrix<double>.Build.Dense(n1, n1, (i, j) => eigen.Vectors[i, j] * Math.Sqrt(Math.Max(eigen.Values[j], 0)));
-        floor = 0;
-        return root; // full, not lower: LowerMatVec below is then called on a full matrix (see RowMajor)
-    }
-
-    private static double[] RowMajor(Matrix<double> a, int rows, int columns)
-    {
-        var result = new double[rows * columns];
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < columns; j++)
-                result[i * columns + j] = a[i, j];
-        return result;
-    }
-
-    private static double[] Identity(int n)
-    {
-        var result = new double[n * n];
-        for (int i = 0; i < n; i++) result[i * n + i] = 1;
-        return result;
-    }
-
-    private static void MatVec(double[] a, double[] x, double[] result, int rows, int columns)
-    {
-        for (int i = 0; i < rows; i++) result[i] = Dot(a.AsSpan(i * columns, columns), x);
-    }
-
-    // r·z for a row-major square r; reads every entry, so a full (non-triangular) factor also works.
-    private static void LowerMatVec(double[] r, double[] z, double[] result, int n)
-    {
-        for (int i = 0; i < n; i++) result[i] = Dot(r.AsSpan(i * n, n), z);
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int? count = null)

@@ -58,8 +58,20 @@ public sealed class Adam
     /// <exception cref="ArgumentException">Lengths differ from the parameter count, or the gradient is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A gradient entry whose square overflows (|g| &gt; 1e154): the second
     /// moment would become ∞ and every later step 0.</exception>
-    public void Step(double[] parameters, double[] gradient)
+    public void Step(double[] parameters, double[] gradient) => Step(parameters, gradient, LearningRate);
+
+    /// <summary>
+    /// One Adam step with the learning rate <paramref name="learningRate"/> in place of <see cref="LearningRate"/>
+    /// (a schedule: the moment estimates do not depend on the rate).
+    /// </summary>
+    /// <param name="parameters">θ, updated in place.</param>
+    /// <param name="gradient">∂L/∂θ at θ.</param>
+    /// <param name="learningRate">This step's η. Range: ≥ 0 (0 updates the moments only).</param>
+    /// <exception cref="ArgumentException">As <see cref="Step(double[], double[])"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="Step(double[], double[])"/>, or a negative or non-finite rate.</exception>
+    public void Step(double[] parameters, double[] gradient, double learningRate)
     {
+        Guard.NonNegative(learningRate);
         Guard.NotNull(parameters);
         Guard.AllFinite(gradient);
         Guard.SameLength(parameters.Length, _m.Length, nameof(parameters), "the optimiser's parameter count");
@@ -79,7 +91,7 @@ public sealed class Adam
             double g = gradient[i];
             _m[i] = Beta1 * _m[i] + (1 - Beta1) * g;
             _v[i] = Beta2 * _v[i] + (1 - Beta2) * g * g;
-            parameters[i] -= LearningRate * (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + Epsilon);
+            parameters[i] -= learningRate * (_m[i] / c1) / (Math.Sqrt(_v[i] / c2) + Epsilon);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace ResearchKit.Numerics;
 /// blocks of <see cref="Vector{T}.Count"/>, interleaved by column, so that one SIMD lane carries one row's own sum:
 /// the lanes and four blocks in flight are independent chains, while the order of each row's additions (and hence
 /// every rounding) stays that of the scalar loop. Multiplication and addition are separate instructions (the JIT does
-/// not fuse them), so the result does not depend on the vector width either. Used by the Frank–Wolfe iteration of
+/// not fuse them), so the result does not depend on the vector width either. Used by Wolfe's minimum-norm-point algorithm in
 /// <see cref="ResearchKit.SolvableModels.Separability.OriginMargin"/>, whose cost is these N·d products per step.
 /// </remarks>
 internal sealed class RowDotKernel

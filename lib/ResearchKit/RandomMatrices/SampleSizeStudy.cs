@@ -18,7 +18,13 @@ public static class SampleSizeStudy
     /// <param name="realisations">Independent data sets per M. Range: ≥ 1.</param>
     /// <param name="seed">The base seed.</param>
     /// <param name="windows">The global and local windows (e.g. <see cref="SpectrumWindows.Standard"/>).</param>
-    public static IReadOnlyList<SampleSizePoint> Run(GaussianSampler sampler, IReadOnlyList<int> sampleCounts, int realisations, int seed, SpectrumWindows windows)
+    /// <param name="maxDegreeOfParallelism">Most data sets at once. Range: ≥ 1; null = all cores; default 1 (one after
+    /// the other), because each data set's products, Gram matrix and eigendecomposition already use the native
+    /// library's threads: with the data sets side by side as well, notebook 01's sweeps (d = 784) took longer than
+    /// their single-threaded CPU time (nested threads compete). Each data set draws from its own seed and does the same
+    /// arithmetic on any thread, so the study is bit-identical whatever this is.</param>
+    public static IReadOnlyList<SampleSizePoint> Run(GaussianSampler sampler, IReadOnlyList<int> sampleCounts, int realisations, int seed, SpectrumWindows windows,
+        int? maxDegreeOfParallelism = 1)
     {
         Guard.NotNull(sampler);
         Guard.NotEmpty(sampleCounts);
@@ -26,12 +32,11 @@ public static class SampleSizeStudy
         Guard.NotNull(windows);
         foreach (int m in sampleCounts)
             Guard.AtLeast(m, windows.Local.LastRank + 2, nameof(sampleCounts));
-        // Every (M, realisation) pair is an independent data set with its own seed: run them on all cores. The seeds
-        // are the documented seed + 1000·k + M (the Sweep's own generator is not used), so the numbers do not depend
-        // on the number of threads.
+        // Every (M, realisation) pair is an independent data set with its own seed. The seeds are the documented
+        // seed + 1000·k + M (the Sweep's own generator is not used), so the numbers do not depend on the number of threads.
         var jobs = sampleCounts.SelectMany(m => Enumerable.Range(0, realisations).Select(k => (M: m, K: k))).ToArray();
         var diags = Sweep.Run(jobs, seed, (job, _) => SpectrumDiagnostics.Analyse(
-            BlockedCovariance.FromSampler(sampler, job.M, 4096, unchecked(seed + 1000 * job.K + job.M)).Spectrum(FeatureScaling.Centre), windows));
+            BlockedCovariance.FromSampler(sampler, job.M, 4096, unchecked(seed + 1000 * job.K + job.M)).Spectrum(FeatureScaling.Centre), windows), maxDegreeOfParallelism);
         return sampleCounts.Select((m, i) => Point(m, diags.Skip(i * realisations).Take(realisations).ToArray())).ToArray();
     }
 
@@ -41,19 +46,22 @@ public static class SampleSizeStudy
     /// <param name="sampleCounts">The grid of M, each ≤ the number of rows and ≥ the local window's last rank + 2.</param>
     /// <param name="scaling">Feature normalisation.</param>
     /// <param name="windows">The global and local windows.</param>
-    public static IReadOnlyList<SampleSizePoint> RunOnRows(MathNet.Numerics.LinearAlgebra.Matrix<double> data, IReadOnlyList<int> sampleCounts, FeatureScaling scaling, SpectrumWindows windows)
+    /// <param name="maxDegreeOfParallelism">Most M at once. Range: ≥ 1; null = all cores; default 1, for the reason given
+    /// at <see cref="Run"/>; bit-identical whatever this is.</param>
+    public static IReadOnlyList<SampleSizePoint> RunOnRows(MathNet.Numerics.LinearAlgebra.Matrix<double> data, IReadOnlyList<int> sampleCounts, FeatureScaling scaling, SpectrumWindows windows,
+        int? maxDegreeOfParallelism = 1)
     {
         Guard.NotNull(data);
         Guard.NotEmpty(sampleCounts);
         Guard.NotNull(windows);
         foreach (int m in sampleCounts)
             Guard.InRange(m, windows.Local.LastRank + 2, data.RowCount, nameof(sampleCounts));
-        // Each M is its own Gram matrix of the first M rows: independent, so on all cores.
+        // Each M is its own Gram matrix of the first M rows: independent tasks.
         return Sweep.Run(sampleCounts, 0, (m, _) =>
         {
             var spectrum = BlockedCovariance.FromRows(data.SubMatrix(0, m, 0, data.ColumnCount), 1).Spectrum(scaling);
             return Point(m, new[] { SpectrumDiagnostics.Analyse(spectrum, windows) });
-        });
+        }, maxDegreeOfParallelism);
     }
 
     /// <summary>The first M of <paramref name="points"/> at which <paramref name="criterion"/> holds, or null if it

@@ -78,6 +78,21 @@ public class TwoLayerLinearSgdTests
     }
 
     [Fact]
+    public void StartOnly_GivesTheSameWidthFloorThroughCholesky_AsTheEigenbasisAndTheFlow()
+    {
+        var task = HardTask(150);
+        foreach (int n in new[] { 4, 40, 140 })
+        {
+            var only = TwoLayerLinearSgd.Create(task, n, 0.5, 8, 0).Run([0], new Random(21));
+            var full = TwoLayerLinearSgd.Create(task, n, 0.5, 8, 0).Run([0, 3], new Random(21));
+            var flow = RandomFeatureGradientFlow.Draw(task, n, new Random(21));
+            Assert.Equal(full.Loss[0], only.Loss[0], 12);
+            NumericAssert.Close(full.WidthFloor, only.WidthFloor, 1e-8, $"N = {n}: eigenbasis vs Cholesky floor");
+            NumericAssert.Close(flow.FinalLoss, only.WidthFloor, 1e-8, $"N = {n}: flow's t → ∞ loss");
+        }
+    }
+
+    [Fact]
     public void FeatureLearning_ChangesTheTrajectoryAndKeepsTheSameStart()
     {
         var task = HardTask(120);

@@ -3,7 +3,8 @@ using ResearchKit.RandomMatrices;
 
 namespace ResearchKit.Tests.RandomMatrices;
 
-/// <summary>The sample-size study runs its independent realisations on all cores with the documented seeds.</summary>
+/// <summary>The sample-size study runs its independent realisations with the documented seeds, one after the other
+/// by default or side by side, with the same numbers.</summary>
 public class SampleSizeStudyTests
 {
     private static readonly SpectrumWindows Windows = SpectrumWindows.Standard(60);
@@ -34,6 +35,36 @@ public class SampleSizeStudyTests
         Assert.Equal(a.Select(p => p.Alpha), b.Select(p => p.Alpha));
         Assert.Equal(a.Select(p => p.MeanRatio), b.Select(p => p.MeanRatio));
         Assert.Equal(a.Select(p => p.NormalisedEntropy), b.Select(p => p.NormalisedEntropy));
+    }
+
+    [Fact]
+    public void Run_SideBySide_IsBitIdenticalToOneAfterTheOther()
+    {
+        var sampler = GaussianSampler.PowerLawSpectrum(60, 1.0);
+        var serial = SampleSizeStudy.Run(sampler, new[] { 50, 100, 200 }, 3, 5, Windows);
+        var twoThreads = SampleSizeStudy.Run(sampler, new[] { 50, 100, 200 }, 3, 5, Windows, maxDegreeOfParallelism: 2);
+        for (int i = 0; i < serial.Count; i++)
+            for (int k = 0; k < 3; k++)
+            {
+                Assert.Equal(serial[i].Realisations[k].Spectrum.Eigenvalues, twoThreads[i].Realisations[k].Spectrum.Eigenvalues);
+                Assert.Equal(serial[i].Realisations[k].MeanRatio, twoThreads[i].Realisations[k].MeanRatio);
+            }
+        var data = sampler.Sample(300, new Random(6));
+        var rowsSerial = SampleSizeStudy.RunOnRows(data, new[] { 100, 200, 300 }, FeatureScaling.Centre, Windows);
+        var rowsTwo = SampleSizeStudy.RunOnRows(data, new[] { 100, 200, 300 }, FeatureScaling.Centre, Windows, maxDegreeOfParallelism: 2);
+        Assert.Equal(rowsSerial.Select(p => p.Alpha), rowsTwo.Select(p => p.Alpha));
+        Assert.Equal(rowsSerial.Select(p => p.MeanRatio), rowsTwo.Select(p => p.MeanRatio));
+    }
+
+    [Fact]
+    public void Run_BadParallelism_Throws()
+    {
+        var sampler = GaussianSampler.Uncorrelated(60);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(
+            () => SampleSizeStudy.Run(sampler, new[] { 60 }, 1, 1, Windows, maxDegreeOfParallelism: 0)).ParamName);
+        var data = sampler.Sample(100, new Random(1));
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(
+            () => SampleSizeStudy.RunOnRows(data, new[] { 100 }, FeatureScaling.Centre, Windows, maxDegreeOfParallelism: -1)).ParamName);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ namespace ResearchKit.SolvableModels;
 /// <para>For the exponential loss and a constant label, L(w, b) = e^(−b) L̃(w), so the weight update is the bias-free
 /// update with step η e^(−b_k): in conformal time τ = Σ η e^(−b_k) the weights follow the bias-free path exactly
 /// (Beck, Levi &amp; Bar-Sinai, arXiv 2410.04489, Eqs. 6–8; there τ = ∫ e^b dt in the opposite sign convention).</para>
+/// <para>Gradient descent is stable at the start only for η &lt; 2/L₀, L₀ = φ″(0)·λ_max((1/N) Σ x̃ᵢx̃ᵢᵀ) the largest
+/// curvature of the loss at w = 0, b = 0; above it the run oscillates (the logistic loss's bounded gradient keeps it
+/// finite), so every trajectory carries the limit and the largest step it took
+/// (<see cref="LogisticTrajectory.AboveStabilityLimit"/>).</para>
 /// <para>Notebooks 03 (GD and Adam on the constant-label and two-Gaussian models) and 05 (logit regularisation).</para>
 /// </remarks>
 public static class LogisticDynamics
@@ -96,7 +100,82 @@ public static class LogisticDynamics
             if (!double.IsFinite(b) || !double.IsFinite(w[0]))
                 throw new InvalidOperationException($"LogisticDynamics: parameters diverged at step {k} (η = {eta}); use a smaller learning rate.");
         }
-        return tr.Build(w, b, schedule);
+        double limit = double.NaN, largest = double.NaN;
+        if (adam is null)
+        {
+            largest = options.StepSizes is { } steps ? steps.Take(options.Steps).Max() : options.LearningRate;
+            limit = 2 / (loss.SecondDerivative(0) * LargestGramEigenvalue(x, n, d, options.FitBias));
+        }
+        return tr.Build(w, b, schedule, limit, largest);
+    }
+
+    /// <summary>
+    /// The largest eigenvalue of (1/N) Σ x̃ᵢx̃ᵢᵀ, x̃ = (x, 1) with a bias (x without), by the Lanczos method from the
+    /// normalised all-ones vector with full reorthogonalisation: the largest Ritz value rises monotonically to the
+    /// eigenvalue from below (far faster than power iteration when the top of the spectrum is a Marchenko–Pastur edge
+    /// without a gap); stops when it changes by ≤ 10⁻¹⁰ relative, after 80 products, or on an invariant subspace.
+    /// </summary>
+    private static double LargestGramEigenvalue(double[] x, int n, int d, bool withBias)
+    {
+        int m = withBias ? d + 1 : d;
+        int maxSteps = Math.Min(m, 80);
+        var basis = new List<double[]>();
+        var alpha = new List<double>();
+        var beta = new List<double>();
+        var q = new double[m];
+        Array.Fill(q, 1 / Math.Sqrt(m));
+        var w = new double[m];
+        double previous = double.NaN, theta = 0;
+        for (int k = 0; k < maxSteps; k++)
+        {
+            basis.Add(q);
+            Array.Clear(w);
+            for (int i = 0; i < n; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                double t = Dot(row, q) + (withBias ? q[d] : 0);
+                Axpy(t / n, row, w);
+                if (withBias) w[d] += t / n;
+            }
+            double a = 0;
+            for (int j = 0; j < m; j++) a += q[j] * w[j];
+            alpha.Add(a);
+            // w −= projections on every basis vector, twice (classical Gram–Schmidt, reorthogonalised)
+            for (int pass = 0; pass < 2; pass++)
+                foreach (var v in basis)
+                {
+                    double c = 0;
+                    for (int j = 0; j < m; j++) c += v[j] * w[j];
+                    for (int j = 0; j < m; j++) w[j] -= c * v[j];
+                }
+            double b = 0;
+            for (int j = 0; j < m; j++) b += w[j] * w[j];
+            b = Math.Sqrt(b);
+            theta = LargestTridiagonalEigenvalue(alpha, beta);
+            if (k > 0 && Math.Abs(theta - previous) <= 1e-10 * theta) break;
+            if (!(b > 1e-12 * Math.Max(theta, double.Epsilon))) break;   // invariant subspace: θ is exact
+            previous = theta;
+            beta.Add(b);
+            q = new double[m];
+            for (int j = 0; j < m; j++) q[j] = w[j] / b;
+        }
+        return theta;
+    }
+
+    /// <summary>The largest eigenvalue of the symmetric tridiagonal matrix with diagonal α and off-diagonal β.</summary>
+    private static double LargestTridiagonalEigenvalue(List<double> alpha, List<double> beta)
+    {
+        int k = alpha.Count;
+        var t = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, k);
+        for (int i = 0; i < k; i++)
+        {
+            t[i, i] = alpha[i];
+            if (i + 1 < k) { t[i, i + 1] = beta[i]; t[i + 1, i] = beta[i]; }
+        }
+        var ev = t.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues;
+        double best = double.NegativeInfinity;
+        for (int i = 0; i < k; i++) best = Math.Max(best, ev[i].Real);
+        return best;
     }
 
     /// <summary>The training margins yᵢ(w·xᵢ + b).</summary>
@@ -140,7 +219,29 @@ public static class LogisticDynamics
             Array.Clear(acc);
             double gb = 0;
             int lo = (int)((long)n * c / Chunks), hi = (int)((long)n * (c + 1) / Chunks);
-            for (int i = lo; i < hi; i++)
+            int i = lo;
+            // Four rows' margins at once (independent sums, each in the one-row order, so bit-identical to Dot row by
+            // row: the margins depend on w only), then their gradient terms added in row order as before.
+            for (; i + 4 <= hi; i += 4)
+            {
+                Dot4(x, i * d, d, w, out double s0, out double s1, out double s2, out double s3);
+                margins[i] = y[i] * (s0 + b);
+                margins[i + 1] = y[i + 1] * (s1 + b);
+                margins[i + 2] = y[i + 2] * (s2 + b);
+                margins[i + 3] = y[i + 3] * (s3 + b);
+                double k0 = loss.Derivative(margins[i]) * y[i] / n, k1 = loss.Derivative(margins[i + 1]) * y[i + 1] / n,
+                    k2 = loss.Derivative(margins[i + 2]) * y[i + 2] / n, k3 = loss.Derivative(margins[i + 3]) * y[i + 3] / n;
+                gb += k0; gb += k1; gb += k2; gb += k3;
+                if (k0 != 0 && k1 != 0 && k2 != 0 && k3 != 0) Axpy4(k0, k1, k2, k3, x, i * d, d, acc);
+                else
+                {
+                    if (k0 != 0) Axpy(k0, x.AsSpan(i * d, d), acc);
+                    if (k1 != 0) Axpy(k1, x.AsSpan((i + 1) * d, d), acc);
+                    if (k2 != 0) Axpy(k2, x.AsSpan((i + 2) * d, d), acc);
+                    if (k3 != 0) Axpy(k3, x.AsSpan((i + 3) * d, d), acc);
+                }
+            }
+            for (; i < hi; i++)
             {
                 var row = x.AsSpan(i * d, d);
                 double m = y[i] * (Dot(row, w) + b);
@@ -178,6 +279,67 @@ public static class LogisticDynamics
         return s;
     }
 
+    // The dot products of rows start/d … start/d + 3 of x (row length d) with b, each summed exactly as Dot sums one row
+    // (vector lanes in i order, the lanes' sum, then the scalar tail), so each equals Dot's result bit for bit; the four
+    // independent sums keep the core's adders busy where one row's sum waits on its previous addition.
+    private static void Dot4(double[] x, int start, int d, double[] b, out double s0, out double s1, out double s2, out double s3)
+    {
+        var a0 = x.AsSpan(start, d);
+        var a1 = x.AsSpan(start + d, d);
+        var a2 = x.AsSpan(start + 2 * d, d);
+        var a3 = x.AsSpan(start + 3 * d, d);
+        int i = 0, vw = Vector<double>.Count;
+        Vector<double> c0 = Vector<double>.Zero, c1 = Vector<double>.Zero, c2 = Vector<double>.Zero, c3 = Vector<double>.Zero;
+        for (; i <= d - vw; i += vw)
+        {
+            var bv = new Vector<double>(b, i);
+            c0 += new Vector<double>(a0.Slice(i, vw)) * bv;
+            c1 += new Vector<double>(a1.Slice(i, vw)) * bv;
+            c2 += new Vector<double>(a2.Slice(i, vw)) * bv;
+            c3 += new Vector<double>(a3.Slice(i, vw)) * bv;
+        }
+        s0 = Vector.Dot(c0, Vector<double>.One);
+        s1 = Vector.Dot(c1, Vector<double>.One);
+        s2 = Vector.Dot(c2, Vector<double>.One);
+        s3 = Vector.Dot(c3, Vector<double>.One);
+        for (; i < d; i++)
+        {
+            s0 += a0[i] * b[i];
+            s1 += a1[i] * b[i];
+            s2 += a2[i] * b[i];
+            s3 += a3[i] * b[i];
+        }
+    }
+
+    // acc += k0·row0, then k1·row1, k2·row2, k3·row3 (rows start/d … start/d + 3 of x), each entry's additions in that
+    // order, so bit-identical to four Axpy calls; the entry stays in a register between the four rows.
+    private static void Axpy4(double k0, double k1, double k2, double k3, double[] x, int start, int d, double[] acc)
+    {
+        var a0 = x.AsSpan(start, d);
+        var a1 = x.AsSpan(start + d, d);
+        var a2 = x.AsSpan(start + 2 * d, d);
+        var a3 = x.AsSpan(start + 3 * d, d);
+        int i = 0, vw = Vector<double>.Count;
+        Vector<double> v0 = new(k0), v1 = new(k1), v2 = new(k2), v3 = new(k3);
+        var span = acc.AsSpan();
+        for (; i <= d - vw; i += vw)
+        {
+            var r = new Vector<double>(span.Slice(i, vw)) + v0 * new Vector<double>(a0.Slice(i, vw));
+            r += v1 * new Vector<double>(a1.Slice(i, vw));
+            r += v2 * new Vector<double>(a2.Slice(i, vw));
+            r += v3 * new Vector<double>(a3.Slice(i, vw));
+            r.CopyTo(span.Slice(i, vw));
+        }
+        for (; i < d; i++)
+        {
+            double r = acc[i] + k0 * a0[i];
+            r += k1 * a1[i];
+            r += k2 * a2[i];
+            r += k3 * a3[i];
+            acc[i] = r;
+        }
+    }
+
     private static void Axpy(double alpha, ReadOnlySpan<double> x, double[] acc)
     {
         int len = x.Length, i = 0;
@@ -204,7 +366,7 @@ public static class LogisticDynamics
             _loss[i] = loss; _acc[i] = acc; _testAcc[i] = testAcc; _testLoss[i] = testLoss;
         }
 
-        public LogisticTrajectory Build(double[] w, double b, double[] schedule) =>
-            new(_step, _time, _tau, _b, _norm, _w1, _loss, _acc, _testAcc, _testLoss, (double[])w.Clone(), b, schedule);
+        public LogisticTrajectory Build(double[] w, double b, double[] schedule, double stabilityLimit, double largestStep) =>
+            new(_step, _time, _tau, _b, _norm, _w1, _loss, _acc, _testAcc, _testLoss, (double[])w.Clone(), b, schedule, stabilityLimit, largestStep);
     }
 }

@@ -17,11 +17,21 @@ namespace ResearchKit.SolvableModels;
 /// <param name="FinalWeights">w after the last step.</param>
 /// <param name="FinalBias">b after the last step.</param>
 /// <param name="ConformalSchedule">η_k e^(−b_k) for every step k (length Steps): the step sizes that replay the run without a bias.</param>
+/// <param name="StabilityLimit">Gradient descent's step-size stability limit at the start, 2/L₀ with
+/// L₀ = φ″(0)·λ_max((1/N) Σ x̃ᵢx̃ᵢᵀ) (x̃ = (x, 1) with a bias), λ_max by the Lanczos method (to about 10⁻¹⁰, from below,
+/// so the limit is at or just above the exact one). For the logistic loss and its regularised forms, whose φ″ is largest at
+/// margin 0, it is also the global smoothness bound (every η below it descends); for the exponential loss the curvature
+/// grows on misclassified points, so it holds at the start only. NaN for Adam.</param>
+/// <param name="LargestStep">The largest step η_k taken (the learning rate, or the largest of the step sizes); NaN for Adam.</param>
 public sealed record LogisticTrajectory(
     int[] Step, double[] Time, double[] ConformalTime, double[] Bias, double[] WeightNorm, double[] SignalWeight,
     double[] TrainLoss, double[] TrainAccuracy, double[] TestAccuracy, double[] TestLoss,
-    double[] FinalWeights, double FinalBias, double[] ConformalSchedule)
+    double[] FinalWeights, double FinalBias, double[] ConformalSchedule, double StabilityLimit, double LargestStep)
 {
+    /// <summary>True when gradient descent took a step above <see cref="StabilityLimit"/>: the run is not the stable
+    /// discretisation of gradient flow the notebooks read it as (false for Adam).</summary>
+    public bool AboveStabilityLimit => LargestStep > StabilityLimit;
+
     /// <summary>
     /// The first recorded time at which <paramref name="series"/> reaches <paramref name="level"/> (linear interpolation
     /// in log time between record points); NaN if never reached.

@@ -91,14 +91,20 @@ public sealed class TwoPointModel
     /// </summary>
     /// <param name="conformalTimeEnd">τ_max. Range: 0 &lt; τ_max ≤ 1e7.</param>
     /// <param name="stopAfterGeneralization">Stop as soon as τ*_gen is found.</param>
-    public TwoPointTrajectory Integrate(double conformalTimeEnd, bool stopAfterGeneralization = false)
+    /// <param name="testAccuracyLevel">The test accuracy whose first crossing is timed (<see cref="TwoPointTrajectory.TestAccuracyLogTime"/>):
+    /// Fig. 3's caption defines the grokking time as "the time it takes for the generalization accuracy to reach 0.95"
+    /// (arXiv 2410.04489 v2, as quoted by the excerpt card of kraidiky/grokking-conceptual-review_en). Range: 0.5 &lt; level &lt; 1.</param>
+    /// <param name="stopAfterTestAccuracy">Stop as soon as that level is reached (with <paramref name="stopAfterGeneralization"/>:
+    /// once both are found). The trajectory up to the stop is the same whichever stop applies.</param>
+    public TwoPointTrajectory Integrate(double conformalTimeEnd, bool stopAfterGeneralization = false, double testAccuracyLevel = 0.95, bool stopAfterTestAccuracy = false)
     {
         Guard.InRange(conformalTimeEnd, double.Epsilon, 1e7);
+        Guard.InOpenRange(testAccuracyLevel, 0.5, 1);
         double x1 = FirstPoint, x2 = SecondPoint, sigma = NoiseScale;
         var tau = new List<double>(); var q = new List<double>(); var s = new List<double>(); var bias = new List<double>();
         var trainAcc = new List<double>(); var testAcc = new List<double>(); var testLog = new List<double>();
-        double tauTr = double.NaN, tauGen = double.NaN, qTr = double.NaN, qGen = double.NaN;
-        double prevTau = 0, prevQ = 0, prevLogLoss = 0, prevTrainGap = 0;
+        double tauTr = double.NaN, tauGen = double.NaN, qTr = double.NaN, qGen = double.NaN, tauAcc = double.NaN, qAcc = double.NaN;
+        double prevTau = 0, prevQ = 0, prevLogLoss = 0, prevTrainGap = 0, prevAcc = 0.5;
         bool rose = false, first = true;
         double lastRecordTau = double.NegativeInfinity, lastRecordQ = double.NegativeInfinity;
         int steps = DormandPrince.Integrate(
@@ -116,8 +122,14 @@ public sealed class TwoPointModel
                 double l1 = S * x1 + b, l2 = S * x2 + b;
                 double trainGap = Math.Max(l1, l2); // < 0 once both points are classified
                 double logLoss = b + 0.5 * sigma * sigma * S * S;
+                double acc = S == 0 ? (b < 0 ? 1 : b > 0 ? 0 : 0.5) : 0.5 * SpecialFunctions.Erfc(b / (sigma * Math.Abs(S) * Math.Sqrt(2)));
                 if (!first)
                 {
+                    if (double.IsNaN(tauAcc) && acc >= testAccuracyLevel && prevAcc < testAccuracyLevel)
+                    {
+                        double f = (testAccuracyLevel - prevAcc) / (acc - prevAcc);
+                        tauAcc = prevTau + f * (t - prevTau); qAcc = prevQ + f * (lq - prevQ);
+                    }
                     if (double.IsNaN(tauTr) && trainGap < 0 && prevTrainGap >= 0)
                     {
                         double f = prevTrainGap / (prevTrainGap - trainGap);
@@ -134,16 +146,17 @@ public sealed class TwoPointModel
                 {
                     tau.Add(t); q.Add(lq); s.Add(S); bias.Add(b);
                     trainAcc.Add(((l1 < 0 ? 1 : 0) + (l2 < 0 ? 1 : 0)) / 2.0);
-                    testAcc.Add(S == 0 ? (b < 0 ? 1 : b > 0 ? 0 : 0.5) : 0.5 * SpecialFunctions.Erfc(b / (sigma * Math.Abs(S) * Math.Sqrt(2))));
+                    testAcc.Add(acc);
                     testLog.Add(logLoss);
                     lastRecordTau = t; lastRecordQ = lq;
                 }
                 first = false;
-                prevTau = t; prevQ = lq; prevLogLoss = logLoss; prevTrainGap = trainGap;
-                return !(stopAfterGeneralization && !double.IsNaN(tauGen) && !double.IsNaN(tauTr));
+                prevTau = t; prevQ = lq; prevLogLoss = logLoss; prevTrainGap = trainGap; prevAcc = acc;
+                bool generalized = !double.IsNaN(tauGen) && !double.IsNaN(tauTr), accurate = !double.IsNaN(tauAcc);
+                return !((stopAfterGeneralization || stopAfterTestAccuracy) && (!stopAfterGeneralization || generalized) && (!stopAfterTestAccuracy || accurate));
             },
             relativeTolerance: 1e-10, absoluteTolerance: 1e-12);
         return new TwoPointTrajectory(tau.ToArray(), q.ToArray(), s.ToArray(), bias.ToArray(), trainAcc.ToArray(), testAcc.ToArray(), testLog.ToArray(),
-            tauTr, tauGen, qTr, qGen, steps);
+            tauTr, tauGen, qTr, qGen, steps, testAccuracyLevel, tauAcc, qAcc);
     }
 }

@@ -16,9 +16,15 @@ namespace ResearchKit.SolvableModels;
 /// <param name="TrainLogTime">log(1 + t*_tr).</param>
 /// <param name="GeneralizationLogTime">log(1 + t*_gen).</param>
 /// <param name="AcceptedSteps">Integrator steps taken.</param>
+/// <param name="TestAccuracyLevel">The test accuracy level timed below (0.95 unless asked otherwise).</param>
+/// <param name="TestAccuracyTau">First τ at which the test accuracy reaches that level (linear interpolation between
+/// integrator steps; NaN if not within the run).</param>
+/// <param name="TestAccuracyLogTime">log(1 + t) at that moment: Fig. 3's grokking time "the time it takes for the
+/// generalization accuracy to reach 0.95" (arXiv 2410.04489, caption of Fig. 3; secondary source), as log(1 + t).</param>
 public sealed record TwoPointTrajectory(
     double[] ConformalTime, double[] LogTime, double[] Weight, double[] Bias, double[] TrainAccuracy, double[] TestAccuracy, double[] TestLogLoss,
-    double TrainTau, double GeneralizationTau, double TrainLogTime, double GeneralizationLogTime, int AcceptedSteps)
+    double TrainTau, double GeneralizationTau, double TrainLogTime, double GeneralizationLogTime, int AcceptedSteps,
+    double TestAccuracyLevel, double TestAccuracyTau, double TestAccuracyLogTime)
 {
     /// <summary>The last recorded S.</summary>
     public double FinalWeight => Weight[^1];

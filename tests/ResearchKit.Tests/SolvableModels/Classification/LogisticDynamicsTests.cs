@@ -34,6 +34,52 @@ public class LogisticDynamicsTests
         NumericAssert.Close(expectedDrop, tr.TrainLoss[0] - tr.TrainLoss[^1], 1e-4);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Train_StabilityLimit_IsTwoOverTheStartingCurvature(bool fitBias)
+    {
+        // L₀ = φ″(0)·λ_max((1/N) Σ x̃x̃ᵀ), φ″(0) = ¼ for the logistic loss; λ_max from MathNet's symmetric eigensolver.
+        var task = new ConstantLabelModel(6, 2.0);
+        var sample = task.Sample(40, new Random(11));
+        var xt = fitBias ? sample.Points.Append(Matrix<double>.Build.Dense(40, 1, 1.0)) : sample.Points;
+        double lambdaMax = (xt.TransposeThisAndMultiply(xt) / 40).Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Real().Maximum();
+        var tr = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { LearningRate = 0.01, Steps = 10, FitBias = fitBias });
+        NumericAssert.Close(2 / (0.25 * lambdaMax), tr.StabilityLimit, 1e-5);
+        Assert.True(tr.StabilityLimit >= 2 / (0.25 * lambdaMax) * (1 - 1e-12)); // from below in λ, so never under the exact limit
+        Assert.Equal(0.01, tr.LargestStep);
+        Assert.False(tr.AboveStabilityLimit);
+    }
+
+    [Fact]
+    public void Train_AboveStabilityLimit_IsFlaggedAndTheLossGrows()
+    {
+        // A nearly quadratic loss (α = 0.5: φ″ between 1 and 1.125, largest at 0) with a finite minimiser: GD at 1.5×
+        // the limit multiplies the top mode by |1 − 1.5·2·φ″/φ″(0)| ≥ 1.67 a step, at 0.5× it contracts.
+        var task = GaussianClassesModel.SignalPlusNoise(6, 0.5, 0.1, 1);
+        var sample = task.Sample(40, new Random(11));
+        var loss = MarginLoss.QuadraticLogitRegularization(0.5);
+        double limit = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, Steps = 1, FitBias = false }).StabilityLimit;
+        var above = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = 1.5 * limit, Steps = 20, FitBias = false });
+        var below = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = 0.5 * limit, Steps = 20, FitBias = false });
+        Assert.True(above.AboveStabilityLimit);
+        Assert.False(below.AboveStabilityLimit);
+        Assert.True(above.TrainLoss[^1] > 10 * above.TrainLoss[0], $"{above.TrainLoss[0]} → {above.TrainLoss[^1]}");
+        Assert.True(below.TrainLoss[^1] < below.TrainLoss[0]);
+    }
+
+    [Fact]
+    public void Train_StabilityLimit_StepSizesAndAdam()
+    {
+        var task = new ConstantLabelModel(6, 2.0);
+        var sample = task.Sample(40, new Random(11));
+        var sized = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Steps = 3, StepSizes = new[] { 0.1, 0.3, 0.2, 9.0 } });
+        Assert.Equal(0.3, sized.LargestStep); // only the steps taken count
+        var adam = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { UseAdam = true, Steps = 3 });
+        Assert.True(double.IsNaN(adam.StabilityLimit) && double.IsNaN(adam.LargestStep));
+        Assert.False(adam.AboveStabilityLimit);
+    }
+
     [Fact]
     public void Train_SameSeed_IdenticalTrajectories()
     {
@@ -90,6 +136,49 @@ public class LogisticDynamicsTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(all.FinalBias), BitConverter.DoubleToInt64Bits(other.FinalBias));
             Assert.Equal(all.TestLoss.Select(BitConverter.DoubleToInt64Bits), other.TestLoss.Select(BitConverter.DoubleToInt64Bits));
         }
+    }
+
+    [Theory]
+    [InlineData(203, 13, true, false)]   // chunks of 25–26 rows: four-row blocks and a remainder; d not a lane multiple
+    [InlineData(200, 140, false, false)] // notebook 05's size
+    [InlineData(61, 9, true, true)]      // the quadratic-logit loss
+    public void Train_GradientDescent_IsBitIdenticalToTheRowByRowStep(int n, int d, bool fitBias, bool regularised)
+    {
+        // The reference is the documented step written one row at a time: eight fixed chunks of rows, in each the
+        // row's margin (its dot product summed over vector lanes, then the lanes, then the tail), its gradient
+        // coefficient, and the row added into the chunk's sum; then the chunks summed in order.
+        var task = GaussianClassesModel.SignalPlusNoise(d, 1.0, 0.3, 1.0);
+        var sample = task.Sample(n, new Random(n + d));
+        var loss = regularised ? MarginLoss.QuadraticLogitRegularization(0.2) : MarginLoss.Logistic;
+        const double eta = 0.1; const int steps = 40;
+        var trained = LogisticDynamics.Train(task, sample, new LogisticTrainingOptions { Loss = loss, LearningRate = eta, Steps = steps, FitBias = fitBias, RecordCount = 3 });
+        var w = new double[d]; double b = 0;
+        int lanes = System.Numerics.Vector<double>.Count;
+        for (int step = 0; step < steps; step++)
+        {
+            var grad = new double[d]; var partial = new double[8][]; var biasPartial = new double[8];
+            for (int c = 0; c < 8; c++)
+            {
+                partial[c] = new double[d];
+                for (int i = n * c / 8; i < n * (c + 1) / 8; i++)
+                {
+                    var acc = System.Numerics.Vector<double>.Zero; int j = 0;
+                    for (; j <= d - lanes; j += lanes)
+                        acc += new System.Numerics.Vector<double>(Enumerable.Range(j, lanes).Select(k => sample.Points[i, k]).ToArray()) * new System.Numerics.Vector<double>(w, j);
+                    double dot = System.Numerics.Vector.Dot(acc, System.Numerics.Vector<double>.One);
+                    for (; j < d; j++) dot += sample.Points[i, j] * w[j];
+                    double ci = loss.Derivative(sample.Labels[i] * (dot + b)) * sample.Labels[i] / n;
+                    biasPartial[c] += ci;
+                    if (ci != 0) for (int k = 0; k < d; k++) partial[c][k] += ci * sample.Points[i, k];
+                }
+            }
+            for (int k = 0; k < d; k++) { double sum = 0; for (int c = 0; c < 8; c++) sum += partial[c][k]; grad[k] = sum; }
+            double gb = 0; for (int c = 0; c < 8; c++) gb += biasPartial[c];
+            for (int k = 0; k < d; k++) w[k] -= eta * grad[k];
+            if (fitBias) b -= eta * gb;
+        }
+        Assert.Equal(w.Select(BitConverter.DoubleToInt64Bits), trained.FinalWeights.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(b), BitConverter.DoubleToInt64Bits(trained.FinalBias));
     }
 
     [Fact]

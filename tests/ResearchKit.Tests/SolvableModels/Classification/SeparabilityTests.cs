@@ -142,6 +142,85 @@ public class SeparabilityTests
         Assert.InRange(separableCount, 1, 5); // both outcomes were exercised (λ = ½)
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    [InlineData(150)]
+    public void OriginMargin_ScaledBasis_KnownMarginAndWeights(int d)
+    {
+        // Rows aᵢeᵢ (aᵢ = 1 + i/d) and, farther out, 3aᵢeᵢ + aⱼeⱼ: the nearest hull point to 0 is Σ yᵢaᵢeᵢ with
+        // yᵢ ∝ 1/aᵢ², so M = 1/√(Σ 1/aᵢ²) — a corral of all d basis points, none of the outer points.
+        var rows = new List<double[]>();
+        var a = Enumerable.Range(0, d).Select(i => 1 + (double)i / d).ToArray();
+        for (int i = 0; i < d; i++) { var r = new double[d]; r[i] = a[i]; rows.Add(r); }
+        for (int i = 0; i < d; i++) { var r = new double[d]; r[i] = 3 * a[i]; r[(i + 1) % d] += a[(i + 1) % d]; rows.Add(r); }
+        var x = Matrix<double>.Build.DenseOfRowArrays(rows);
+        double exact = 1 / Math.Sqrt(a.Sum(v => 1 / (v * v)));
+        var r2 = Separability.OriginMargin(x);
+        Assert.True(r2.Converged);
+        NumericAssert.Close(exact, r2.Lower, 1e-8);
+        NumericAssert.Close(exact, r2.Upper, 1e-8);
+        for (int i = 0; i < d; i++) // the direction is the normalised nearest point, ∝ (1/aᵢ)
+            NumericAssert.Close(exact / a[i], r2.Direction[i], 1e-6);
+    }
+
+    [Fact]
+    public void OriginMargin_CycleCap_ReportsNotConvergedWithValidBounds()
+    {
+        int d = 40;
+        var rows = Enumerable.Range(0, d).Select(i => { var r = new double[d]; r[i] = 1 + (double)i / d; return r; }).ToArray();
+        double exact = 1 / Math.Sqrt(rows.Select((r, i) => 1 / (r[i] * r[i])).Sum());
+        var capped = Separability.OriginMargin(Matrix<double>.Build.DenseOfRowArrays(rows), maxIterations: 5);
+        Assert.False(capped.Converged);
+        Assert.True(capped.Lower <= exact * (1 + 1e-12) && capped.Upper >= exact * (1 - 1e-12), $"[{capped.Lower}, {capped.Upper}] misses {exact}");
+        Assert.True(capped.Upper - capped.Lower > 1e-3 * exact); // the cap did bite
+    }
+
+    [Fact]
+    public void OriginMargin_LargerGaussianSets_AgreeWithLpAndCloseTheGap()
+    {
+        var task = new ConstantLabelModel(60, 5.0);
+        int separableCount = 0;
+        for (int k = 0; k < 8; k++)
+        {
+            var x = task.Sample(120, new Random(300 + k)).Points;
+            bool separable = Separability.TestFromOrigin(x).IsSeparable;
+            var r = Separability.OriginMargin(x);
+            Assert.True(r.Converged, $"draw {k}");
+            if (separable)
+            {
+                Assert.True(r.Lower > 0, $"draw {k}: LP says separable, margin lower bound {r.Lower}");
+                Assert.True(r.Upper - r.Lower <= 1e-8 * r.Upper, $"draw {k}: [{r.Lower}, {r.Upper}]");
+                // the direction certifies the lower bound on the raw points
+                double minDot = Enumerable.Range(0, x.RowCount).Min(i => x.Row(i).DotProduct(Vector<double>.Build.DenseOfArray(r.Direction)));
+                NumericAssert.Close(r.Lower, minDot, 1e-9);
+            }
+            else Assert.True(r.Lower == 0 && r.Upper < 1e-10, $"draw {k}: LP says not separable, margin bounds [{r.Lower}, {r.Upper}]");
+            separableCount += separable ? 1 : 0;
+        }
+        Assert.InRange(separableCount, 1, 7); // both outcomes were exercised (λ = ½)
+    }
+
+    [Fact]
+    public void ConstantLabelLimit_AgreesWithLpTestNewtonAndMargin()
+    {
+        var task = new ConstantLabelModel(50, 5.0);
+        int separableCount = 0;
+        for (int k = 0; k < 8; k++)
+        {
+            var x = task.Sample(100, new Random(500 + k)).Points;
+            var limit = ConstantLabelLimit.Of(x, 5.0);
+            bool separable = Separability.TestFromOrigin(x).IsSeparable;
+            Assert.Equal(separable, limit.IsSeparable);
+            if (separable)
+                NumericAssert.Close(Separability.LimitingAccuracy(5.0, Separability.OriginMargin(x).Upper), limit.LimitingAccuracy, 1e-8);
+            else
+                NumericAssert.Close(LimitingWeights.Minimize(x).Select(v => v * v).Sum(), limit.LimitingWeightNorm * limit.LimitingWeightNorm, 1e-10);
+            separableCount += separable ? 1 : 0;
+        }
+        Assert.InRange(separableCount, 1, 7);
+    }
+
     [Fact]
     public void OriginMargin_BadInput_Throws()
     {

@@ -60,6 +60,41 @@ public class TwoPointModelTests
     }
 
     [Theory]
+    [InlineData(0.3, 1, 0.95)]
+    [InlineData(0.45, 5, 0.95)]
+    [InlineData(0.49, 30, 0.9)]
+    public void Integrate_TestAccuracyCrossing_BracketedByTheRecordedAccuracy(double lambda, double sigma, double level)
+    {
+        var m = new TwoPointModel(lambda, sigma);
+        var full = m.Integrate(1e4, testAccuracyLevel: level);
+        int k = Array.FindIndex(full.TestAccuracy, a => a >= level);
+        Assert.True(k > 0, "the level is reached within the run");
+        Assert.InRange(full.TestAccuracyLogTime, full.LogTime[k - 1], full.LogTime[k]);
+        Assert.InRange(full.TestAccuracyTau, full.ConformalTime[k - 1], full.ConformalTime[k]);
+        Assert.Equal(level, full.TestAccuracyLevel);
+        // stopping at the crossing gives the same crossing and the same path up to it
+        var stopped = m.Integrate(1e4, testAccuracyLevel: level, stopAfterTestAccuracy: true);
+        Assert.Equal(full.TestAccuracyLogTime, stopped.TestAccuracyLogTime);
+        Assert.True(stopped.LogTime.Length <= full.LogTime.Length);
+        for (int i = 0; i < stopped.LogTime.Length - 1; i++) Assert.Equal(full.Bias[i], stopped.Bias[i]);
+        // with both stops the run lasts until both times are found, and neither moves
+        var both = m.Integrate(1e4, stopAfterGeneralization: true, testAccuracyLevel: level, stopAfterTestAccuracy: true);
+        Assert.Equal(full.TestAccuracyLogTime, both.TestAccuracyLogTime);
+        Assert.Equal(full.GeneralizationLogTime, both.GeneralizationLogTime);
+    }
+
+    [Fact]
+    public void Integrate_LargeSigma_AccuracyTimeFollowsTheSettledWeight()
+    {
+        // Once σS has settled at σS_∞, e^(−b) = 1 + L̃(S_∞)t and the accuracy Φ(−b/(σ|S_∞|)) reaches 0.95 at
+        // log t ≈ z₀.₉₅·σ|S_∞| − log L̃(S_∞), z₀.₉₅ = 1.6449 (up to the short transient).
+        var m = new TwoPointModel(0.499, 100);
+        var tr = m.Integrate(1e4, testAccuracyLevel: 0.95, stopAfterTestAccuracy: true);
+        double predicted = 1.6448536269514722 * m.NoiseScale * Math.Abs(m.LimitingWeight) - Math.Log(m.BiasFreeLoss(m.LimitingWeight));
+        NumericAssert.Close(predicted, tr.TestAccuracyLogTime, 0.03);
+    }
+
+    [Theory]
     [InlineData(0.3, 1, 0.7, -0.4)]
     [InlineData(0.52, 5, 2.5, -3)]
     public void LogLosses_MatchTheirDefinitions(double lambda, double sigma, double s, double b)
@@ -89,6 +124,8 @@ public class TwoPointModelTests
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3, 0));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(0));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(double.NaN));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(10, testAccuracyLevel: 0.5));
+        Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).Integrate(10, testAccuracyLevel: 1));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).BiasFreeLoss(double.NaN));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTrainLoss(double.NaN, 0));
         Assert.ThrowsAny<ArgumentException>(() => new TwoPointModel(0.3).LogTrainLoss(0, double.PositiveInfinity));

@@ -17,6 +17,39 @@ public class DuplicatedRowRegressionTests
         Assert.InRange(model.ExpectedTrainRisk(), train - 3 * trainSe, train + 3 * trainSe);
     }
 
+    [Theory]
+    [InlineData(6, 40, 5, 3)]
+    [InlineData(4, 0, 12, 2)]
+    public void Simulate_EqualsLeastSquaresOnTheStackedRows(int m, int n, int d, int r)
+    {
+        // Reference: the explicit T × m design with every copy written out, the same noise draws (unique rows first, then
+        // one shared value per duplicated row), least squares by MathNet's QR; Simulate solves the normal equations instead.
+        var gauss = new MathNet.Numerics.Distributions.Normal(0, 1, new Random(m + n + d));
+        var u = Matrix<double>.Build.Random(n, m, gauss);
+        var dup = Matrix<double>.Build.Random(d, m, gauss);
+        var model = new DuplicatedRowRegression(u, dup, r, 0.5);
+        int rows = n + r * d, draws = 5;
+        var x = Matrix<double>.Build.Dense(rows, m);
+        if (n > 0) x.SetSubMatrix(0, 0, u);
+        for (int j = 0; j < d; j++) for (int c = 0; c < r; c++) x.SetRow(n + j * r + c, dup.Row(j));
+        var qr = x.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var random = new Random(9);
+        var test = new double[draws]; var train = new double[draws];
+        for (int t = 0; t < draws; t++)
+        {
+            var z = Vector<double>.Build.Dense(rows);
+            for (int i = 0; i < n; i++) z[i] = Math.Sqrt(0.5) * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1);
+            for (int j = 0; j < d; j++) { double v = Math.Sqrt(0.5) * MathNet.Numerics.Distributions.Normal.Sample(random, 0, 1); for (int c = 0; c < r; c++) z[n + j * r + c] = v; }
+            var err = qr.Solve(z);
+            test[t] = err.DotProduct(err) + 0.5;
+            var res = z - x * err;
+            train[t] = res.DotProduct(res) / rows;
+        }
+        var (testMean, _, trainMean, _) = model.Simulate(draws, new Random(9));
+        NumericAssert.Close(test.Average(), testMean, 1e-11);
+        NumericAssert.Close(train.Average(), trainMean, 1e-11);
+    }
+
     [Fact]
     public void NoDuplicates_ReducesToTheClassicalOlsRisks()
     {
