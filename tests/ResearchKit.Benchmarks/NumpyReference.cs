@@ -6,13 +6,14 @@ namespace ResearchKit.Benchmarks;
 /// <summary>
 /// Times the NumPy equivalent of a kernel in a python3 child process that stays alive for the whole run, so that
 /// our calls and NumPy's can alternate one by one (the machine is shared: alternating exposes both to the same
-/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes and
-/// input distribution as ours; each `setup` includes one warm-up call.
+/// load). NumPy is an outside reference for the benchmark only, never a dependency of the library. Same sizes, input
+/// distribution and memory layout as ours (the Gram input column-major, so both sides make the same dsyrk call); each
+/// `setup` includes one warm-up call.
 /// </summary>
 public sealed class NumpyReference : IDisposable
 {
     private const string Script = """
-import sys, time
+import sys, time, resource
 import numpy as np
 a = np.ones((64, 64)); a @ a; np.linalg.eigvalsh(a)
 libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if ('blas' in l or 'lapack' in l) and '/' in l})
@@ -38,7 +39,11 @@ for line in sys.stdin:
         rng = np.random.default_rng(1)
         uniform = lambda r, c: rng.random((r, c)) * 2 - 1
         if kernel == 'gram':
-            x = uniform(dims[0], dims[1]); f = lambda: x.T @ x          # NumPy dispatches X.T @ X to syrk
+            # Column-major X, as MathNet stores ours: NumPy then dispatches X.T @ X to the same dsyrk call as ours
+            # (uplo L, trans T on the M×d matrix). A C-ordered X makes NumPy call dsyrk's other kernel (trans N on the
+            # d×M view), a different OpenBLAS code path: 6 % faster at 4000×2000 on Haswell, 9 % slower at 10000×784
+            # on Cooperlake (CPU time, one thread, 2026-12-02), which is OpenBLAS's difference, not our overhead.
+            x = np.asfortranarray(uniform(dims[0], dims[1])); f = lambda: x.T @ x
         elif kernel in ('eigvals', 'eigen'):
             s = uniform(dims[0], dims[0]); s = (s + s.T) / 2
             f = (lambda: np.linalg.eigvalsh(s)) if kernel == 'eigvals' else (lambda: np.linalg.eigh(s))   # both syevd
@@ -51,10 +56,12 @@ for line in sys.stdin:
     elif cmd[0] == 'clear':
         f = x = s = p = q = None
         print('ok', flush=True)
-    elif cmd[0] == 'time':
-        t = time.perf_counter(); f(); print(repr(time.perf_counter() - t), flush=True)
-    elif cmd[0] == 'cputime':
-        t = time.process_time(); f(); print(repr(time.process_time() - t), flush=True)
+    elif cmd[0] in ('time', 'cputime'):
+        # One call timed by the wall clock or the process's CPU time, and the minor page faults it took (getrusage).
+        clock = time.perf_counter if cmd[0] == 'time' else time.process_time
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        t = clock(); f(); t = clock() - t
+        print(repr(t) + ' ' + str(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults), flush=True)
 """;
 
     private readonly Process process;
@@ -86,8 +93,15 @@ for line in sys.stdin:
     /// <summary>Frees NumPy's inputs (before the memory-hungry managed runs).</summary>
     public void Clear() => Ask("clear");
 
-    /// <summary>Seconds of one NumPy call of the kernel last set up: wall-clock, or the process's CPU time (user + system).</summary>
-    public double TimeOnce(bool cpu = false) => double.Parse(Ask(cpu ? "cputime" : "time"), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// One NumPy call of the kernel last set up: its seconds (wall-clock, or the process's CPU time, user + system) and
+    /// the minor page faults the process took during it (getrusage).
+    /// </summary>
+    public (double Seconds, long MinorFaults) TimeOnce(bool cpu = false)
+    {
+        string[] reply = Ask(cpu ? "cputime" : "time").Split(' ');
+        return (double.Parse(reply[0], CultureInfo.InvariantCulture), long.Parse(reply[1], CultureInfo.InvariantCulture));
+    }
 
     private string Ask(string command)
     {

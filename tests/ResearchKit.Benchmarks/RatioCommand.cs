@@ -23,7 +23,10 @@ public static class RatioCommand
     ];
 
     private const string Usage = """
-usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm,ridge-equivalent] [--no-sweep]
+usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,eigen,gemm,ridge-equivalent] [--no-sweep]
+  --rounds K     run the whole interleaved linear-algebra comparison K times (default 1); `ratio` lines then give the
+                 median over rounds of each round's ratio of medians, and `spread` lines its min–max over the rounds
+                 and whether it is above 1.0 in every round
   --reps N       timed calls per kernel and size after one warm-up (3N for kernels under 0.5 s), median (default 5)
   --managed      which sizes the managed backend is timed at (default smallest: managed takes minutes at the large
                  sizes); managed: median of min(N, 3) calls, no warm-up
@@ -43,6 +46,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
     public static int Run(string[] args)
     {
         int reps = 5;
+        int rounds = 1;
         string managed = "smallest";
         HashSet<string>? kernels = null, sizes = null;
         bool sweep = true;
@@ -54,6 +58,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         {
             switch (args[i])
             {
+                case "--rounds" when i + 1 < args.Length && int.TryParse(args[i + 1], out rounds) && rounds >= 1: i++; break;
                 case "--reps" when i + 1 < args.Length && int.TryParse(args[i + 1], out reps) && reps >= 1: i++; break;
                 case "--managed" when i + 1 < args.Length && args[i + 1] is "none" or "smallest" or "all": managed = args[++i]; break;
                 case "--kernels" when i + 1 < args.Length: kernels = args[++i].Split(',').ToHashSet(); break;
@@ -76,7 +81,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         }
         bool tuned = TunedVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
         if (environment == "unset" && tuned)
-            return RunUnsetChild(args, out _);
+            return RunUnsetChild(args, out _, out _);
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
         Console.WriteLine($"default backend: {Linalg.BackendDetail}");
@@ -94,53 +99,76 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         Console.WriteLine(numpy is null ? $"NumPy: {numpyMissing}; no ratios printed" : $"reference: {numpy.Description}");
         if (cpuClock)
             Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
-        Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; managed at {managed} sizes");
+        Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; {rounds} round(s); managed at {managed} sizes (first round)");
+        Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap");
         Console.WriteLine();
 
         var ratioLines = new List<string>();
         var managedLines = new List<string>();
-        Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10}");
-        foreach (var c in Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))))
+        var spreadLines = new List<string>();
+        var selected = Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))).ToArray();
+        // ratios[case] holds one ratio of medians per round; the rounds run the whole interleaved comparison again, so
+        // their spread is the run-to-run spread of the ratio on this machine at this load.
+        var ratios = selected.ToDictionary(c => c, _ => new List<double>());
+        for (int round = 1; round <= rounds; round++)
         {
-            double? ours = null, reference = null;
+            if (rounds > 1)
+                Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
+            Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}");
+            foreach (var c in selected)
             {
-                var call = native ? Prepare(c, LinalgProvider.Native) : null;
-                numpy?.Setup(c.Kernel, c.Size);
-                var oursTimes = new List<double>();
-                var numpyTimes = new List<double>();
-                // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
-                int calls = call is not null && TimeOnce(call, cpuClock) < 0.5 ? 3 * reps : reps;
-                for (int i = 0; i < calls; i++)
+                Measured? ours = null, reference = null;
                 {
-                    if (call is not null)
-                        oursTimes.Add(TimeOnce(call, cpuClock));
-                    if (numpy is not null)
-                        numpyTimes.Add(numpy.TimeOnce(cpuClock));
+                    var call = native ? Prepare(c, LinalgProvider.Native) : null;
+                    numpy?.Setup(c.Kernel, c.Size);
+                    var oursTimes = new List<Measured>();
+                    var numpyTimes = new List<Measured>();
+                    // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
+                    int calls = call is not null && TimeOnce(call, cpuClock).Seconds < 0.5 ? 3 * reps : reps;
+                    for (int i = 0; i < calls; i++)
+                    {
+                        if (call is not null)
+                            oursTimes.Add(TimeOnce(call, cpuClock));
+                        if (numpy is not null)
+                        {
+                            var (seconds, faults) = numpy.TimeOnce(cpuClock);
+                            numpyTimes.Add(new Measured(seconds, faults, -1));
+                        }
+                    }
+                    ours = oursTimes.Count > 0 ? Measured.Median(oursTimes) : null;
+                    reference = numpyTimes.Count > 0 ? Measured.Median(numpyTimes) : null;
                 }
-                ours = oursTimes.Count > 0 ? Median(oursTimes) : null;
-                reference = numpyTimes.Count > 0 ? Median(numpyTimes) : null;
+                numpy?.Clear();
+                GC.Collect();
+                bool timeManaged = round == 1 && (managed == "all" || (managed == "smallest" && c.Smallest));
+                double? slow = null;
+                if (timeManaged)
+                {
+                    // The managed path is 15–50× slower: fewer repetitions keep it to seconds (median of up to 3).
+                    var call = Prepare(c, LinalgProvider.Managed, warmUp: false); // seconds per call: JIT time is noise
+                    slow = Median(Enumerable.Range(0, Math.Min(reps, 3)).Select(_ => TimeOnce(call).Seconds).ToList());
+                }
+                GC.Collect();
+                Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours?.Seconds),10} {Fmt(slow),10} {Fmt(reference?.Seconds),10} " +
+                    $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}");
+                if (reference is { } r)
+                {
+                    if (ours is { } o)
+                        ratios[c].Add(o.Seconds / r.Seconds);
+                    if (slow is { } m)
+                        managedLines.Add(FormattableString.Invariant($"managed {c.Kernel} {c.Size} vs numpy: {m / r.Seconds:F2}"));
+                }
             }
-            numpy?.Clear();
-            GC.Collect();
-            bool timeManaged = managed == "all" || (managed == "smallest" && c.Smallest);
-            double? slow = null;
-            if (timeManaged)
-            {
-                // The managed path is 15–50× slower: fewer repetitions keep it to seconds (median of up to 3).
-                var call = Prepare(c, LinalgProvider.Managed, warmUp: false); // seconds per call: JIT time is noise
-                slow = Median(Enumerable.Range(0, Math.Min(reps, 3)).Select(_ => TimeOnce(call)).ToList());
-            }
-            GC.Collect();
-            Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours),10} {Fmt(slow),10} {Fmt(reference),10}");
-            if (reference is { } r)
-            {
-                if (ours is { } o)
-                    ratioLines.Add(FormattableString.Invariant($"ratio {c.Kernel} {c.Size} vs numpy: {o / r:F2}"));
-                if (slow is { } m)
-                    managedLines.Add(FormattableString.Invariant($"managed {c.Kernel} {c.Size} vs numpy: {m / r:F2}"));
-            }
+            Console.WriteLine();
         }
-        Console.WriteLine();
+        foreach (var c in selected.Where(c => ratios[c].Count > 0))
+        {
+            var rs = ratios[c];
+            ratioLines.Add(FormattableString.Invariant($"ratio {c.Kernel} {c.Size} vs numpy: {Median(rs):F2}"));
+            if (rounds > 1)
+                spreadLines.Add(FormattableString.Invariant(
+                    $"spread {c.Kernel} {c.Size} over {rs.Count} rounds: {Median(rs):F2} [{rs.Min():F2}–{rs.Max():F2}] ({string.Join(' ', rs.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}){SpreadVerdict(rs)}"));
+        }
         if (kernels is null || kernels.Contains("ridge-equivalent"))
         {
             if (RidgeEquivalentBench.Run(reps) is { } line)
@@ -149,6 +177,13 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         }
         foreach (string line in ratioLines.Concat(managedLines))
             Console.WriteLine(line);
+        if (spreadLines.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"ratio per round: median [min–max] over {rounds} rounds, each round's ratio of medians:");
+            foreach (string line in spreadLines)
+                Console.WriteLine(line);
+        }
 
         if (environment == "both" && tuned)
         {
@@ -156,7 +191,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
             // started by that process, inherits the same environment.
             Console.WriteLine();
             Console.WriteLine("=== the same ratios with " + string.Join(" and ", TunedVariables) + " unset (child process) ===");
-            int code = RunUnsetChild(args, out var unsetLines);
+            int code = RunUnsetChild(args, out var unsetLines, out var unsetSpreads);
             if (code != 0)
                 Console.WriteLine($"the unset run exited with {code}");
             Console.WriteLine();
@@ -166,6 +201,17 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
                 string key = line[..line.LastIndexOf(':')];
                 string? other = unsetLines.FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
                 Console.WriteLine($"{line} | {(other is null ? "-" : other[(other.LastIndexOf(':') + 1)..].Trim())}");
+            }
+            if (spreadLines.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"spread over {rounds} rounds, environment as set | unset:");
+                foreach (string line in spreadLines)
+                {
+                    string key = line[..line.IndexOf(':')];
+                    string? other = unsetSpreads.FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+                    Console.WriteLine($"{line} | {(other is null ? "-" : other[(other.IndexOf(':') + 1)..].Trim())}");
+                }
             }
         }
 
@@ -220,18 +266,54 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         return Call;
     }
 
-    private static double TimeOnce(Func<object> call, bool cpu = false)
+    /// <summary>One call's seconds, the process's minor page faults during it, and the bytes this thread allocated in it.</summary>
+    private readonly record struct Measured(double Seconds, long MinorFaults, long AllocatedBytes)
     {
+        /// <summary>The median of each field on its own (seconds, faults and bytes need not come from one call).</summary>
+        public static Measured Median(IReadOnlyList<Measured> all) => new(
+            RatioCommand.Median(all.Select(m => m.Seconds).ToList()),
+            (long)RatioCommand.Median(all.Select(m => (double)m.MinorFaults).ToList()),
+            (long)RatioCommand.Median(all.Select(m => (double)m.AllocatedBytes).ToList()));
+    }
+
+    private static Measured TimeOnce(Func<object> call, bool cpu = false)
+    {
+        long faults = MinorFaults(), bytes = GC.GetAllocatedBytesForCurrentThread();
+        double seconds;
         if (cpu)
         {
             double before = ProcessCpuSeconds();
             GC.KeepAlive(call());
-            return ProcessCpuSeconds() - before;
+            seconds = ProcessCpuSeconds() - before;
         }
-        var watch = Stopwatch.StartNew();
-        GC.KeepAlive(call());
-        return watch.Elapsed.TotalSeconds;
+        else
+        {
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(call());
+            seconds = watch.Elapsed.TotalSeconds;
+        }
+        return new Measured(seconds, MinorFaults() - faults, GC.GetAllocatedBytesForCurrentThread() - bytes);
     }
+
+    /// <summary>The process's minor page faults so far (getrusage RUSAGE_SELF, every thread); 0 off Linux.</summary>
+    private static long MinorFaults()
+    {
+        if (!OperatingSystem.IsLinux())
+            return 0;
+        return GetRUsage(0, out var usage) == 0 ? usage.MinorFaults : 0;
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+        public long MaxResident, SharedText, UnsharedData, UnsharedStack;
+        public long MinorFaults, MajorFaults, Swaps, BlockInputs, BlockOutputs, MessagesSent, MessagesReceived, Signals;
+        public long VoluntarySwitches, InvoluntarySwitches;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetRUsage(int who, out RUsage usage);
 
     /// <summary>
     /// The process's CPU time in seconds from clock_gettime(CLOCK_PROCESS_CPUTIME_ID), nanosecond resolution, the clock
@@ -288,7 +370,7 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
     /// Runs this command again in a child process with <see cref="TunedVariables"/> removed from its environment (linear
     /// algebra only: no sweep, no Chinchilla fit), echoes its output and returns its `ratio` lines.
     /// </summary>
-    private static int RunUnsetChild(string[] args, out List<string> ratioLines)
+    private static int RunUnsetChild(string[] args, out List<string> ratioLines, out List<string> spreadLines)
     {
         string host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -306,12 +388,15 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
         foreach (string v in TunedVariables)
             start.Environment.Remove(v);
         ratioLines = [];
+        spreadLines = [];
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
         while (child.StandardOutput.ReadLine() is { } line)
         {
             Console.WriteLine("  " + line);
             if (line.StartsWith("ratio ", StringComparison.Ordinal))
                 ratioLines.Add(line);
+            else if (line.StartsWith("spread ", StringComparison.Ordinal))
+                spreadLines.Add(line);
         }
         child.WaitForExit();
         return child.ExitCode;
@@ -325,6 +410,16 @@ usage: ratios [--reps N] [--managed none|smallest|all] [--kernels gram,eigvals,e
     }
 
     private static string Fmt(double? seconds) => seconds is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "-";
+
+    private static string FmtCount(long? count) => count is { } c and >= 0 ? c.ToString(CultureInfo.InvariantCulture) : "-";
+
+    private static string FmtMegabytes(long? bytes) => bytes is { } b and >= 0 ? (b / 1e6).ToString("F1", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>Whether the ratio is above or below 1.0 in every round (beyond the spread), or the rounds straddle it.</summary>
+    private static string SpreadVerdict(IReadOnlyList<double> ratios) =>
+        ratios.Min() > 1.0 ? "; above 1.0 in every round"
+        : ratios.Max() <= 1.0 ? "; at or below 1.0 in every round"
+        : "; the rounds straddle 1.0";
 
     private static string LoadAverage()
     {

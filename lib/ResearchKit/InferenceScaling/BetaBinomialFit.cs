@@ -59,6 +59,7 @@ public static class BetaBinomialFit
         double la = Math.Log(a0), lb = Math.Log(b0);
         double ll = LogLikelihood(distinct, a0, b0);
         FitExitReason exit = FitExitReason.MaxIterations;
+        double previousLa = double.NaN, previousLb = double.NaN;   // θ before the last step taken
         int iteration = 0;
         for (; iteration < maxIterations; iteration++)
         {
@@ -82,6 +83,7 @@ public static class BetaBinomialFit
                 // log-likelihood (~1e-13 relative) no line search can see progress, so the maximum is reached.
                 if (0.5 * (gta * da + gtb * db) < 1e-13 * Math.Max(1, Math.Abs(ll)))
                 {
+                    (previousLa, previousLb) = (la, lb);
                     la += da;
                     lb += db;
                     exit = FitExitReason.Converged;
@@ -109,6 +111,7 @@ public static class BetaBinomialFit
                     break;
                 t *= 0.5;
             }
+            (previousLa, previousLb) = (la, lb);
             la += t * da;
             lb += t * db;
             ll = Math.Max(ll, next);
@@ -129,6 +132,19 @@ public static class BetaBinomialFit
         double inflation = (n.Max() - 1) / (aHat + bHat + 1);
         if (exit != FitExitReason.ParameterDiverged && inflation < 1e-4)
             exit = FitExitReason.ParameterDiverged;
+        // The gradient test also passes where the likelihood flattens towards a boundary that is not the binomial limit,
+        // e.g. a, b → 0 at fixed a/(a + b) when every problem is all-or-nothing (c ∈ {0, n}): converged there at
+        // a ≈ 3·10⁻¹⁰. Probe −ℓ along rays out to |ln a|, |ln b| = 25 (RunOffProbe); noise 10⁻¹² of |ℓ|, ten times the
+        // rounding of the summed log-likelihood.
+        if (exit == FitExitReason.Converged)
+        {
+            Derivatives(distinct, aHat, bHat, out double ga, out double gb, out _, out _, out _);
+            int probes = 0;
+            double[]? before = double.IsNaN(previousLa) ? null : [previousLa, previousLb];
+            if (RunOffProbe.AnyRayRunsOff(theta => -LogLikelihood(distinct, Math.Exp(theta[0]), Math.Exp(theta[1])), [la, lb], -ll, before,
+                    [-ga * aHat, -gb * bHat], 25, 1e-12, ref probes))
+                exit = FitExitReason.ParameterDiverged;
+        }
         Derivatives(distinct, aHat, bHat, out _, out _, out double faa, out double fab, out double fbb);
         // Observed information J = −H; covariance = J⁻¹.
         double jaa = -faa, jab = -fab, jbb = -fbb;

@@ -1,41 +1,26 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace ResearchKit.Numerics;
 
 /// <summary>
-/// Output and workspace arrays for the native kernels. A fresh array of tens of megabytes is new memory to the
-/// operating system: the first write to each 4 KiB page is a page fault, and for a 2000 × 2000 product (32 MB,
-/// 7 800 pages) those faults cost about a tenth of the dgemm itself. NumPy's allocator asks Linux for transparent huge
-/// pages on every buffer of 4 MiB or more (<c>madvise(MADV_HUGEPAGE)</c>, NumPy ≥ 1.16), so the same product faults
-/// sixteen times; this does the same. The advice changes only how the memory is mapped, never its contents, and is
-/// skipped silently where the system does not support it (other systems, transparent huge pages "never").
+/// Output and workspace arrays for the native kernels: not zeroed (LAPACK overwrites them), and no
+/// <c>madvise(MADV_HUGEPAGE)</c>. NumPy's allocator advises huge pages on buffers of 4 MiB or more, and this class did
+/// the same until 2026-12-02; measured then on this project's machine (a Firecracker VM, transparent huge pages
+/// "madvise", defrag "madvise"), by process CPU time on one BLAS thread, the first touch of a fresh 32 MB result
+/// (a 2000×2000 dgemm) cost 17 ms as 7 813 ordinary page faults (sys 18 ms) and 94 ms with the advice (659 faults,
+/// sys 80 ms: each 2 MiB page is memory the host has to back there and then), against a 300 ms dgemm. NumPy pays that
+/// cost rarely: below glibc's mmap threshold (up to 32 MiB) a freed block stays in malloc's heap and the next result
+/// of that size reuses it without a fault. The GC hands out fresh pages for about half of the large allocations in a
+/// loop (the rest reuse memory a collection freed), so the advice made the common case five times dearer; without it
+/// a fresh page costs what it costs everywhere.
 /// </summary>
-internal static unsafe class LargeBuffers
+internal static class LargeBuffers
 {
-    /// <summary>NumPy's threshold for the huge-page advice: 4 MiB.</summary>
-    internal const long HugePageThresholdBytes = 4L << 20;
-
-    private const int MadviseHugePage = 14; // MADV_HUGEPAGE in <asm-generic/mman-common.h>
-    private const long PageSize = 4096;
-
-    private static bool madviseAvailable = OperatingSystem.IsLinux();
-
-    /// <summary>Number of successful advice calls (tests read it; 0 where the system has no transparent huge pages).</summary>
-    internal static long AdviceCount;
-
     /// <summary>
-    /// An array whose entries the caller overwrites entirely before reading (LAPACK outputs and workspaces): not
-    /// zeroed, and advised for huge pages when it is large.
+    /// An array whose entries the caller overwrites entirely before reading (LAPACK outputs and workspaces): not zeroed.
     /// </summary>
-    internal static double[] Uninitialized(int length)
-    {
-        var a = GC.AllocateUninitializedArray<double>(length);
-        if ((long)length * sizeof(double) >= HugePageThresholdBytes)
-            AdviseHugePages(a);
-        return a;
-    }
+    internal static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
 
     /// <summary>A copy of the matrix's column-major entries, in a buffer from <see cref="Uninitialized"/>.</summary>
     internal static double[] ColumnMajorCopy(MathNet.Numerics.LinearAlgebra.Matrix<double> m)
@@ -125,31 +110,6 @@ internal static unsafe class LargeBuffers
     /// <summary><see cref="ScratchPool.Return"/> on the process's pool.</summary>
     internal static void ReturnScratch(double[] array) => Scratch.Return(array);
 
-    private static void AdviseHugePages(double[] a)
-    {
-        if (!madviseAvailable)
-            return;
-        // The advice covers whole pages inside the array only: the GC's own bytes around it are left alone.
-        fixed (double* p = a)
-        {
-            nint start = ((nint)p + (nint)(PageSize - 1)) & ~(nint)(PageSize - 1);
-            nint end = (nint)(p + a.Length) & ~(nint)(PageSize - 1);
-            if (end <= start)
-                return;
-            try
-            {
-                if (madvise(start, (nuint)(end - start), MadviseHugePage) == 0)
-                    Interlocked.Increment(ref AdviceCount);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                madviseAvailable = false;
-            }
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "madvise", SetLastError = false)]
-    private static extern int madvise(nint address, nuint length, int advice);
 }
 
 /// <summary>
@@ -160,7 +120,7 @@ internal static unsafe class LargeBuffers
 /// </summary>
 /// <remarks>
 /// Not <see cref="System.Buffers.ArrayPool{T}.Shared"/>: it rounds every request up to a power of two (a 9.8 MB
-/// workspace for n = 784 would keep 16 MB), keeps arrays per core, and does not advise huge pages. Arrays of fewer than
+/// workspace for n = 784 would keep 16 MB) and keeps arrays per core. Arrays of fewer than
 /// <see cref="MinimumBytes"/> come from the GC's small-object heap, whose memory is warm anyway, and are not kept.
 /// </remarks>
 internal sealed class ScratchPool

@@ -6,7 +6,8 @@ namespace ResearchKit.Numerics;
 /// <summary>
 /// Minimises a smooth function with an analytic gradient by MathNet.Numerics' BFGS or L-BFGS, and reports honestly why
 /// it stopped: the best point evaluated is kept when the line search throws or the iteration limit is hit, and only a
-/// final point whose scaled gradient passes the acceptance test is called converged.
+/// final point whose scaled gradient passes the acceptance test, and from which the objective does not keep decreasing
+/// along a ray out to the divergence bound (a run-off, <see cref="QuasiNewtonExit.Unbounded"/>), is called converged.
 /// </summary>
 /// <remarks>
 /// A thin wrapper over <see cref="BfgsMinimizer"/> and <see cref="LimitedMemoryBfgsMinimizer"/> (MathNet.Numerics 5).
@@ -92,7 +93,14 @@ public static class QuasiNewton
             exit = QuasiNewtonExit.Converged;
         else
             exit = thrown ?? QuasiNewtonExit.Stalled;
-        return new QuasiNewtonResult(best.Point, best.Value, best.Gradient!, scaled, iterations, best.Evaluations, exit);
+        int evaluations = best.Evaluations;
+        // A passed gradient test is also passed where f flattens towards an asymptote: probe for a run-off (RunOffProbe).
+        var probeGradient = new double[n];
+        if (exit == QuasiNewtonExit.Converged
+            && RunOffProbe.AnyRayRunsOff(p => objective(p, probeGradient), best.Point, best.Value, best.Previous, best.Gradient,
+                options.DivergenceBound, RunOffProbe.DefaultRelativeNoise, ref evaluations))
+            exit = QuasiNewtonExit.Unbounded;
+        return new QuasiNewtonResult(best.Point, best.Value, best.Gradient!, scaled, iterations, evaluations, exit);
     }
 
     /// <summary>max_k |g_k|·max(|x_k|, 1)/max(|f|, 1) (MathNet's relative-gradient measure).</summary>
@@ -113,6 +121,9 @@ public static class QuasiNewton
     private sealed class BestPoint(int n)
     {
         public double[]? Point { get; private set; }
+
+        /// <summary>The best point before the latest improvement (null until there were two).</summary>
+        public double[]? Previous { get; private set; }
         public double[]? Gradient { get; private set; }
         public double Value { get; private set; } = double.PositiveInfinity;
         public int Evaluations { get; private set; }
@@ -127,6 +138,7 @@ public static class QuasiNewton
                 return;
             if (Point is null || f < Value)
             {
+                Previous = Point;
                 Point = (double[])x.Clone();
                 Gradient = (double[])g.Clone();
                 Value = f;

@@ -20,4 +20,11 @@ public enum QuasiNewtonExit
 
     /// <summary>The objective or its gradient was not finite at the best point.</summary>
     NonFinite,
+
+    /// <summary>
+    /// The scaled gradient passed the acceptance test, but the objective keeps decreasing along a ray from the point out to
+    /// the divergence bound (it flattens towards an asymptote, e.g. exp(−x), or is unbounded below): a run-off, not a
+    /// minimiser. The point is the best the run evaluated before the probe of the ray.
+    /// </summary>
+    Unbounded,
 }

@@ -79,6 +79,16 @@ public class BetaBinomialFitTests
     }
 
     [Fact]
+    public void Fit_EveryProblemAllOrNothing_RunsOffTowardsZeroAndIsNotConverged()
+    {
+        // Each problem always succeeds or always fails (c ∈ {0, n}): the likelihood rises towards a, b → 0 at fixed
+        // a/(a + b) (U concentrated on {0, 1}), with no maximum; its gradient in (ln a, ln b) fades like a, b.
+        var data = new[] { new ProblemOutcomes("", 10, 0), new("", 10, 10), new("", 10, 0), new("", 10, 0), new("", 10, 10) };
+        var r = BetaBinomialFit.Fit(data);
+        Assert.True(r.ExitReason != ResearchKit.Numerics.FitExitReason.Converged, $"a = {r.A}, b = {r.B}, exit {r.ExitReason}");
+    }
+
+    [Fact]
     public void Fit_AllFailures_ThrowsExplainingNoMaximum()
     {
         var e = Assert.Throws<ArgumentException>(() => BetaBinomialFit.Fit([new("x", 10, 0), new("y", 10, 0)]));

@@ -22,21 +22,6 @@ public class LargeBuffersTests
         Assert.Equal(m.ToColumnMajorArray(), LargeBuffers.ColumnMajorCopy(m));
     }
 
-    [Fact]
-    public void Uninitialized_AdvisesHugePagesOnlyAtNumPysThreshold()
-    {
-        // The advice is asked for 4 MiB and more, as NumPy does; where the system has transparent huge pages
-        // ("always" or "madvise") the call succeeds and is counted, elsewhere nothing is counted and nothing fails.
-        long before = Interlocked.Read(ref LargeBuffers.AdviceCount);
-        var small = LargeBuffers.Uninitialized((int)(LargeBuffers.HugePageThresholdBytes / sizeof(double)) - 1);
-        Assert.Equal(before, Interlocked.Read(ref LargeBuffers.AdviceCount));
-        var large = LargeBuffers.Uninitialized((int)(2 * LargeBuffers.HugePageThresholdBytes / sizeof(double)));
-        Assert.Equal(2 * LargeBuffers.HugePageThresholdBytes / sizeof(double), large.LongLength);
-        Assert.NotNull(small);
-        if (TransparentHugePagesAvailable())
-            Assert.True(Interlocked.Read(ref LargeBuffers.AdviceCount) > before);
-    }
-
     // ---- copy with the finiteness check, and the scan alone ----------------------------------------------------------
 
     [Fact]
@@ -172,11 +157,5 @@ public class LargeBuffersTests
         var pool = new ScratchPool(1, 1);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(-1)).ParamName);
         Assert.Equal("array", Assert.Throws<ArgumentNullException>(() => pool.Return(null!)).ParamName);
-    }
-
-    private static bool TransparentHugePagesAvailable()
-    {
-        const string path = "/sys/kernel/mm/transparent_hugepage/enabled";
-        return OperatingSystem.IsLinux() && File.Exists(path) && !File.ReadAllText(path).Contains("[never]");
     }
 }

@@ -90,6 +90,25 @@ public class NelderMeadTests
         Assert.Equal(-1.0, r.Point[2], 4);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(2.0)]
+    public void RunOffTowardsAnAsymptote_IsNotConverged(double floor)
+    {
+        // f = floor + (y − 1)² + exp(−x) has no minimiser (x → ∞); the value spread fades as the simplex runs off.
+        static double F(double[] x, double floor) => floor + (x[1] - 1) * (x[1] - 1) + Math.Exp(-x[0]);
+        var r = NelderMead.Minimize(x => F(x, floor), [0.0, 3.0], 0.5, 1e-10, 12_000, 1e-7);
+        Assert.NotEqual(FitExitReason.Converged, r.Exit);
+        Assert.True(r.Point[0] > 5, $"x = {r.Point[0]}, exit {r.Exit}");
+    }
+
+    [Fact]
+    public void RunOffOfOneCoordinate_IsNotConverged()
+    {
+        var r = NelderMead.Minimize(x => Math.Exp(-x[0]), [0.0], 0.5, 1e-10, 12_000, 1e-7);
+        Assert.NotEqual(FitExitReason.Converged, r.Exit);
+    }
+
     [Fact]
     public void SameInput_SameResult()
     {

@@ -87,6 +87,59 @@ public class QuasiNewtonTests
         Assert.True(Math.Abs(r.Point[0]) <= 50);
     }
 
+    [Theory]
+    [InlineData(QuasiNewtonMethod.LimitedMemoryBfgs)]
+    [InlineData(QuasiNewtonMethod.Bfgs)]
+    public void Minimize_ExpMinusXRunsOff_ReportsUnboundedNotConverged(QuasiNewtonMethod method)
+    {
+        // exp(−x) has no minimiser; its gradient fades as x grows, so the scaled-gradient test alone passed at x ≈ 20–30.
+        var r = QuasiNewton.Minimize((x, g) => { double e = Math.Exp(-x[0]); g[0] = -e; return e; }, [0.0], new QuasiNewtonOptions(method));
+        Assert.False(r.IsConverged);
+        Assert.Equal(QuasiNewtonExit.Unbounded, r.Exit);
+        Assert.True(r.Point[0] > 5, $"x = {r.Point[0]}");
+    }
+
+    [Fact]
+    public void Minimize_RunOffInOneCoordinateWithAnAsymptote_ReportsUnbounded()
+    {
+        // f = 2 + (y − 1)² + exp(−x): y converges, x runs off, f tends to 2 (not to 0).
+        static double F(ReadOnlySpan<double> x, Span<double> g)
+        {
+            double e = Math.Exp(-x[0]);
+            g[0] = -e;
+            g[1] = 2 * (x[1] - 1);
+            return 2 + (x[1] - 1) * (x[1] - 1) + e;
+        }
+        var r = QuasiNewton.Minimize(F, [0.0, 3.0]);
+        Assert.Equal(QuasiNewtonExit.Unbounded, r.Exit);
+        NumericAssert.CloseAbs(1.0, r.Point[1], 1e-4);
+    }
+
+    [Fact]
+    public void Minimize_MinimumInAFlatValley_StaysConverged()
+    {
+        // f = (x + y − 1)²: every point of the line x + y = 1 is a minimiser; the ray probe must not call it a run-off.
+        static double F(ReadOnlySpan<double> x, Span<double> g)
+        {
+            double r = x[0] + x[1] - 1;
+            g[0] = 2 * r;
+            g[1] = 2 * r;
+            return r * r;
+        }
+        var r = QuasiNewton.Minimize(F, [3.0, -0.5]);
+        Assert.Equal(QuasiNewtonExit.Converged, r.Exit);
+        NumericAssert.CloseAbs(1.0, r.Point[0] + r.Point[1], 1e-6);
+    }
+
+    [Fact]
+    public void Minimize_ExponentialDecayMinimum_StaysConverged()
+    {
+        // f = exp(−x) + 1e-3·x has its minimiser at x = ln 1000 ≈ 6.91: a slope that flattens, then rises.
+        var r = QuasiNewton.Minimize((x, g) => { double e = Math.Exp(-x[0]); g[0] = -e + 1e-3; return e + 1e-3 * x[0]; }, [0.0]);
+        Assert.Equal(QuasiNewtonExit.Converged, r.Exit);
+        NumericAssert.CloseAbs(Math.Log(1000), r.Point[0], 1e-4);
+    }
+
     [Fact]
     public void Minimize_IterationLimit_ReportsMaxIterations()
     {
