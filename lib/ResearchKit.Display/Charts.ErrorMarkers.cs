@@ -58,6 +58,30 @@ public static partial class Charts
         return Finish(chart, logX, logY);
     }
 
+    /// <summary>
+    /// A legend entry in the style of <see cref="ErrorMarkers"/> for a series that has no point to show — e.g. a
+    /// parameter value all of whose runs were dropped — so that the legend still lists it (name it so that the reader
+    /// sees why: "n = 45 (no run kept)"). <see cref="ErrorMarkers"/> itself refuses an empty series.
+    /// </summary>
+    /// <param name="name">The legend text. Range: non-empty.</param>
+    /// <param name="color">Index into <see cref="ChartStyle.Palette"/> of the legend's marker. Range: ≥ 0.</param>
+    /// <param name="markerSize">Marker diameter in pixels, as the series' other markers. Range: 1 to 40.</param>
+    /// <param name="legendGroup">The legend group; default the <paramref name="name"/>.</param>
+    /// <returns>A one-trace chart with no data (plotly.js lists a trace with <c>showlegend: true</c> and empty x, y in the
+    /// legend and draws nothing on the axes), in the workbook's style.</returns>
+    /// <exception cref="ArgumentException">An empty <paramref name="name"/>.</exception>
+    public static GenericChart LegendEntry(string name, int color = 0, int markerSize = DefaultMarkerSize, string? legendGroup = null)
+    {
+        Guard.NotNull(name);
+        if (name.Length == 0)
+            throw new ArgumentException("name is empty; allowed: the legend text of the series with no points.", nameof(name));
+        Guard.AtLeast(color, 0);
+        Guard.InRange(markerSize, 1, 40);
+        var chart = Traces.Scatter("markers", Array.Empty<double>(), Array.Empty<double>(), name, Grouped(legendGroup ?? name,
+            ("marker", Traces.Object(("color", ColorOf(color)), ("size", markerSize))), ("showlegend", true)));
+        return Finish(chart, logX: false, logY: false);
+    }
+
     // plotly.js error_y (https://plotly.com/javascript/error-bars/) in the marker's colour.
     internal static GenericChart WithErrorBars(GenericChart markers, IReadOnlyList<double> plus, string plusName,
         IReadOnlyList<double>? minus, string minusName, int count, int color, string countName = "x")

@@ -58,6 +58,35 @@ public class ErrorMarkersTests
     }
 
     [Fact]
+    public void LegendEntry_NoPoints_ListedInTheLegendInTheMarkersStyle()
+    {
+        var trace = ChartJson.Traces(ChartJson.Parse(Charts.LegendEntry("n = 45 (no run kept)", color: 4, markerSize: 9))).Single();
+        Assert.Equal("markers", trace.GetProperty("mode").GetString());
+        Assert.Equal("n = 45 (no run kept)", trace.GetProperty("name").GetString());
+        Assert.Empty(ChartJson.Numbers(trace.GetProperty("x")));
+        Assert.Empty(ChartJson.Numbers(trace.GetProperty("y")));
+        Assert.True(trace.GetProperty("showlegend").GetBoolean());
+        Assert.Equal("n = 45 (no run kept)", trace.GetProperty("legendgroup").GetString());
+        Assert.Equal(ChartStyle.Palette[4], trace.GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(9, trace.GetProperty("marker").GetProperty("size").GetInt32());
+        Assert.Equal("g", ChartJson.Traces(ChartJson.Parse(Charts.LegendEntry("a", legendGroup: "g"))).Single().GetProperty("legendgroup").GetString());
+    }
+
+    [Fact]
+    public void LegendEntry_InAGrid_StaysListedBesideTheMarkers_AndErrorMarkersStillRefusesAnEmptySeries()
+    {
+        GenericChart Panel() => Chart.combine(new[] { Charts.ErrorMarkers("n = 25", X, Y, color: 0), Charts.LegendEntry("n = 45", color: 1) });
+        var traces = ChartJson.Traces(ChartJson.Parse(Charts.Grid(new[] { Panel(), Panel() }, 2))).ToArray();
+        Assert.Equal(4, traces.Length);
+        var entries = traces.Where(t => t.GetProperty("name").GetString() == "n = 45").ToArray();
+        Assert.Equal(new[] { true, false }, entries.Select(t => t.GetProperty("showlegend").GetBoolean()));
+        Assert.Throws<ArgumentException>(() => Charts.ErrorMarkers("n = 45", Array.Empty<double>(), Array.Empty<double>()));
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => Charts.LegendEntry("")).ParamName);
+        Assert.Equal("markerSize", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.LegendEntry("a", markerSize: 0)).ParamName);
+        Assert.Equal("color", Assert.Throws<ArgumentOutOfRangeException>(() => Charts.LegendEntry("a", color: -1)).ParamName);
+    }
+
+    [Fact]
     public void EmptyName_HasNoLegendGroup()
     {
         var trace = ChartJson.Traces(ChartJson.Parse(Charts.ErrorMarkers("", X, Y))).Single();

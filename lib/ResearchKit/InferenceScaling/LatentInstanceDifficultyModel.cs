@@ -207,15 +207,44 @@ public sealed class LatentInstanceDifficultyModel
     {
         Guard.AllFinite(biases);
         ValidateKs(ks);
+        return FailureCurveOf(biases, ks, parallel: true);
+    }
+
+    /// <summary>
+    /// <see cref="FailureCurve"/> for many sets of test biases at once (e.g. every fit of a sweep over N and seeds):
+    /// the sets run side by side, each on one thread, so that the cores synchronise once per set instead of every few
+    /// dozen bias nodes. Each curve is bit-identical to <see cref="FailureCurve"/> of its set, whatever the thread count.
+    /// </summary>
+    /// <param name="biasSets">One set of test biases B_N(x) per curve. Range: at least one set; each finite, non-empty.</param>
+    /// <param name="ks">Attempt budgets. Range: each k ≥ 1; at least one.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads. Range: ≥ 1; null = all cores.</param>
+    /// <returns>The curves, in the order of <paramref name="biasSets"/>.</returns>
+    /// <exception cref="ArgumentException">No sets, an empty or non-finite set, or a bad k.</exception>
+    /// <remarks>Notebook 08 (Levi 2026, arXiv 2601.03764) draws β_eff(N) from 162 such curves.</remarks>
+    public double[][] FailureCurves(IReadOnlyList<IReadOnlyList<double>> biasSets, IReadOnlyList<int> ks, int? maxDegreeOfParallelism = null)
+    {
+        Guard.NotEmpty(biasSets);
+        for (int i = 0; i < biasSets.Count; i++)
+        {
+            if (biasSets[i] is null || biasSets[i].Count == 0)
+                throw new ArgumentException($"biasSets[{i}] is null or empty; allowed: a non-empty set of finite biases.", nameof(biasSets));
+            Guard.AllFinite(biasSets[i], $"{nameof(biasSets)}[{i}]");
+        }
+        ValidateKs(ks);
+        return Sweep.Map(biasSets, set => FailureCurveOf(set, ks, parallel: false), maxDegreeOfParallelism);
+    }
+
+    private double[] FailureCurveOf(IReadOnlyList<double> biases, IReadOnlyList<int> ks, bool parallel)
+    {
         double[] abs = biases.Select(Math.Abs).ToArray();
         if (abs.Length <= BinningThreshold)
-            return Average(abs, Enumerable.Repeat(1.0 / abs.Length, abs.Length).ToArray(), ks);
+            return Average(abs, Enumerable.Repeat(1.0 / abs.Length, abs.Length).ToArray(), ks, parallel);
 
         // Many test inputs: average over a histogram of |B| in logarithmic bins of relative width ≤ 1 % (p varies
         // smoothly in B), each bin represented by the mean |B| of its members, so the cost does not grow with M.
         double max = abs.Max(), min = Math.Max(abs.Where(b => b > 0).DefaultIfEmpty(max).Min(), max * 1e-12);
         if (!(max > 0))
-            return Average(NoBias, OneWeight, ks);
+            return Average(NoBias, OneWeight, ks, parallel);
         int bins = Math.Max(1, (int)Math.Ceiling(Math.Log(max / min) / Math.Log(1.01)));
         var sum = new double[bins + 1];
         var count = new int[bins + 1];
@@ -233,7 +262,7 @@ public sealed class LatentInstanceDifficultyModel
             nodes.Add(sum[i] / count[i]);
             weights.Add((double)count[i] / abs.Length);
         }
-        return Average(nodes.ToArray(), weights.ToArray(), ks);
+        return Average(nodes.ToArray(), weights.ToArray(), ks, parallel);
     }
 
     /// <summary>
@@ -382,8 +411,35 @@ public sealed class LatentInstanceDifficultyModel
     {
         Guard.NonNegative(excessRisk);
         ValidateKs(ks);
+        return FailureCurveTheoryOf(excessRisk, ks, parallel: true);
+    }
+
+    /// <summary>
+    /// <see cref="FailureCurveTheory"/> for many excess risks at once, side by side, each curve on one thread; each is
+    /// bit-identical to <see cref="FailureCurveTheory"/> of its s², whatever the thread count.
+    /// </summary>
+    /// <param name="excessRisks">s² of each curve. Range: at least one; each finite, ≥ 0.</param>
+    /// <param name="ks">Attempt budgets. Range: each k ≥ 1; at least one.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads. Range: ≥ 1; null = all cores.</param>
+    /// <returns>The curves, in the order of <paramref name="excessRisks"/>.</returns>
+    /// <exception cref="ArgumentException">No s², a negative or non-finite one, or a bad k.</exception>
+    public double[][] FailureCurvesTheory(IReadOnlyList<double> excessRisks, IReadOnlyList<int> ks, int? maxDegreeOfParallelism = null)
+    {
+        Guard.NotEmpty(excessRisks);
+        for (int i = 0; i < excessRisks.Count; i++)
+        {
+            if (!(double.IsFinite(excessRisks[i]) && excessRisks[i] >= 0))
+                throw new ArgumentOutOfRangeException(nameof(excessRisks), excessRisks[i],
+                    $"excessRisks[{i}] = {excessRisks[i]} is out of range; allowed: 0 ≤ s² < ∞.");
+        }
+        ValidateKs(ks);
+        return Sweep.Map(excessRisks, s2 => FailureCurveTheoryOf(s2, ks, parallel: false), maxDegreeOfParallelism);
+    }
+
+    private double[] FailureCurveTheoryOf(double excessRisk, IReadOnlyList<int> ks, bool parallel)
+    {
         if (excessRisk == 0)
-            return Average(NoBias, OneWeight, ks);
+            return Average(NoBias, OneWeight, ks, parallel);
         double s = Math.Sqrt(excessRisk);
         // |B| = s·z with z half-normal; a logarithmic grid in z resolves the narrow large-τ window near B = 0.
         var b = new double[BiasNodes];
@@ -398,7 +454,7 @@ public sealed class LatentInstanceDifficultyModel
             total += w[i];
         }
         for (int i = 0; i < BiasNodes; i++) w[i] /= total;
-        return Average(b, w, ks);
+        return Average(b, w, ks, parallel);
     }
 
     /// <summary>The large-k asymptote without training bias: 1 − pass@k ≈ 2Γ(β)/Γ(β/2) · (c k)^(−β), c = 2δ/(σ_η√(2π)).</summary>
@@ -467,26 +523,27 @@ public sealed class LatentInstanceDifficultyModel
         return -sxy / sxx;
     }
 
-    // Σ_i Σ_t weights[i]·w_t·(1 − p(B_i, τ_t))^k for each k. The ln(1 − p) of a block of bias nodes are computed in
-    // parallel, then each k's sum runs over (i, t) in the serial order on its own thread: the same additions in the
-    // same order as one loop, so the result does not depend on the thread count.
-    private double[] Average(double[] absBiases, double[] weights, IReadOnlyList<int> ks)
+    // Σ_i Σ_t weights[i]·w_t·(1 − p(B_i, τ_t))^k for each k, every k's sum taken over (i, t) in the serial order, so
+    // that the result is the same whatever runs it: block by block, the ln(1 − p) of a block of bias nodes, then each
+    // k's sum over the block. Parallel: the block's rows on all cores, then the k's on all cores. Serial (one curve of
+    // many run side by side): the same loops on one thread — the same additions in the same order, so the same bits.
+    private double[] Average(double[] absBiases, double[] weights, IReadOnlyList<int> ks, bool parallel)
     {
         int nodes = _precisionNodes.Length, budgets = ks.Count;
         var result = new double[budgets];
         var r = new double[nodes];
         for (int t = 0; t < nodes; t++) r[t] = Math.Sqrt(_precisionNodes[t]) / NoiseScale;
         int block = Math.Min(AverageBlock, absBiases.Length);
-        var logQ = new double[block * nodes];
+        var logQs = new double[block * nodes];
         for (int start = 0; start < absBiases.Length; start += block)
         {
             int rows = Math.Min(block, absBiases.Length - start);
-            Parallel.For(0, rows, i =>
+            void Row(int i)
             {
                 double b = absBiases[start + i];
-                for (int t = 0; t < nodes; t++) logQ[i * nodes + t] = LogFailureScaled(b, r[t]);
-            });
-            Parallel.For(0, budgets, m =>
+                for (int t = 0; t < nodes; t++) logQs[i * nodes + t] = LogFailureScaled(b, r[t]);
+            }
+            void Budget(int m)
             {
                 double k = ks[m], sum = result[m];
                 for (int i = 0; i < rows; i++)
@@ -494,13 +551,25 @@ public sealed class LatentInstanceDifficultyModel
                     double wi = weights[start + i];
                     for (int t = 0; t < nodes; t++)
                     {
-                        double e = k * logQ[i * nodes + t];
+                        double logQ = logQs[i * nodes + t];
+                        if (logQ == 0) { sum += wi * _precisionWeights[t]; continue; } // p = 0: (1 − p)^k = e^(±0) = 1 exactly
+                        double e = k * logQ;
                         if (e < -746) continue; // e^e is exactly 0 below −745.2: the term adds nothing
                         sum += wi * _precisionWeights[t] * Math.Exp(e);
                     }
                 }
                 result[m] = sum;
-            });
+            }
+            if (parallel)
+            {
+                Parallel.For(0, rows, Row);
+                Parallel.For(0, budgets, Budget);
+            }
+            else
+            {
+                for (int i = 0; i < rows; i++) Row(i);
+                for (int m = 0; m < budgets; m++) Budget(m);
+            }
         }
         return result;
     }
@@ -514,12 +583,20 @@ public sealed class LatentInstanceDifficultyModel
         double upper = (Tolerance - b) * r, lower = (-Tolerance - b) * r; // p = Φ(upper) − Φ(lower)
         if (upper <= 0)
         {
-            double p = 0.5 * (SpecialFunctions.Erfc(-upper / Math.Sqrt(2)) - SpecialFunctions.Erfc(-lower / Math.Sqrt(2)));
+            double p = 0.5 * (ErfcOfNonNegative(-upper / Math.Sqrt(2)) - ErfcOfNonNegative(-lower / Math.Sqrt(2)));
             return LogOneMinus(Math.Max(p, 0));
         }
-        double q = 0.5 * (SpecialFunctions.Erfc(upper / Math.Sqrt(2)) + SpecialFunctions.Erfc(-lower / Math.Sqrt(2)));
+        double q = 0.5 * (ErfcOfNonNegative(upper / Math.Sqrt(2)) + ErfcOfNonNegative(-lower / Math.Sqrt(2)));
         return q > 0 ? Math.Log(q) : -745;
     }
+
+    /// <summary>Above this argument MathNet's erfc is exactly +0: its last step is e^(−z²)/z times a rational factor,
+    /// and e^(−z²) is +0 once z² &gt; 745.14 (z &gt; 27.298).</summary>
+    internal const double ErfcZeroFrom = 27.3;
+
+    // erfc(z) for z ≥ 0 as MathNet computes it, without its 110-branch rational approximation where the answer is +0
+    // (bit-identical: pinned by a test). In the LID sums most (B, τ) pairs of a biased fit sit there.
+    internal static double ErfcOfNonNegative(double z) => z > ErfcZeroFrom ? 0.0 : SpecialFunctions.Erfc(z);
 
     // Nodes and weights for E[g(τ)], τ ~ Gamma(a, 1): trapezoid on ln τ over [τ_min, 80], τ_min chosen so that the
     // omitted mass τ_min^a/Γ(a+1) is below 1e−12; the weights are renormalised to sum to one.

@@ -273,4 +273,72 @@ public class LatentInstanceDifficultyModelTests
         Assert.Equal(ThreadLimit.Bits(one.Failure), ThreadLimit.Bits(two.Failure));
         Assert.Equal(ThreadLimit.Bits(one.StandardErrors), ThreadLimit.Bits(two.StandardErrors));
     }
+
+    [Fact]
+    public void FailureCurves_ManySets_BitIdenticalToOneCallPerSet_AtOneAndTwoThreads()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        // A biased fit (many confidently wrong pairs, p = 0), a fit near the noise floor, one below the binning
+        // threshold, and all-zero biases; descending budgets exercise the path without the early exit.
+        var sets = new IReadOnlyList<double>[]
+        {
+            lid.Train(5, 6000, 1, 2).TestBiases, lid.Train(400, 9000, 1, 3).TestBiases, lid.Train(40, 700, 1, 4).TestBiases, new[] { 0.0, -0.0 },
+        };
+        foreach (int[] ks in new[] { new[] { 1, 10, 100, 1000, 10000 }, new[] { 3000, 30, 1 } })
+        {
+            var single = sets.Select(b => ThreadLimit.Bits(lid.FailureCurve(b, ks))).ToArray();
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var batch = lid.FailureCurves(sets, ks, threads);
+                Assert.Equal(sets.Length, batch.Length);
+                for (int i = 0; i < sets.Length; i++)
+                    Assert.Equal(single[i], ThreadLimit.Bits(batch[i]));
+            }
+        }
+    }
+
+    [Fact]
+    public void FailureCurvesTheory_ManyRisks_BitIdenticalToOneCallPerRisk_AtOneAndTwoThreads()
+    {
+        var lid = new LatentInstanceDifficultyModel(10, 1, 2.5, 1e-3, 1e-4, 1e-9);
+        double[] risks = { 0, 1e-8, 6.4e-7, 1e-3, 0.5 };
+        int[] ks = { 1, 31, 1000, 10000 };
+        var single = risks.Select(s2 => ThreadLimit.Bits(lid.FailureCurveTheory(s2, ks))).ToArray();
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var batch = lid.FailureCurvesTheory(risks, ks, threads);
+            for (int i = 0; i < risks.Length; i++)
+                Assert.Equal(single[i], ThreadLimit.Bits(batch[i]));
+        }
+    }
+
+    [Fact]
+    public void ErfcOfNonNegative_EqualsMathNetBitForBit_AndIsZeroPastTheCut()
+    {
+        // The short cut must not change a bit: MathNet's erfc is +0 beyond the cut, and the same value below it.
+        var random = new Random(11);
+        for (int i = 0; i < 200_000; i++)
+        {
+            double z = i % 2 == 0 ? 26 + 4 * random.NextDouble() : 30 * random.NextDouble();
+            Assert.Equal(BitConverter.DoubleToInt64Bits(MathNet.Numerics.SpecialFunctions.Erfc(z)),
+                BitConverter.DoubleToInt64Bits(LatentInstanceDifficultyModel.ErfcOfNonNegative(z)));
+        }
+        foreach (double z in new[] { LatentInstanceDifficultyModel.ErfcZeroFrom, Math.BitIncrement(LatentInstanceDifficultyModel.ErfcZeroFrom), 50, 109.9, 110, 1e6 })
+            Assert.Equal(0L, BitConverter.DoubleToInt64Bits(MathNet.Numerics.SpecialFunctions.Erfc(z)));
+        Assert.True(MathNet.Numerics.SpecialFunctions.Erfc(27.2) > 0, "the cut is not far above the last non-zero value");
+    }
+
+    [Fact]
+    public void FailureCurves_BadInput_ThrowsNamingTheArgument()
+    {
+        var m = Model();
+        Assert.Equal("biasSets", Assert.Throws<ArgumentException>(() => m.FailureCurves(Array.Empty<IReadOnlyList<double>>(), [1])).ParamName);
+        Assert.Contains("biasSets[1]", Assert.Throws<ArgumentException>(() => m.FailureCurves(new IReadOnlyList<double>[] { new[] { 0.1 }, Array.Empty<double>() }, [1])).Message);
+        Assert.Contains("biasSets[0]", Assert.Throws<ArgumentException>(() => m.FailureCurves(new IReadOnlyList<double>[] { new[] { double.NaN } }, [1])).Message);
+        Assert.Contains("ks[0] = 0", Assert.Throws<ArgumentOutOfRangeException>(() => m.FailureCurves(new IReadOnlyList<double>[] { new[] { 0.1 } }, [0])).Message);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => m.FailureCurves(new IReadOnlyList<double>[] { new[] { 0.1 } }, [1], 0)).ParamName);
+        Assert.Equal("excessRisks", Assert.Throws<ArgumentException>(() => m.FailureCurvesTheory(Array.Empty<double>(), [1])).ParamName);
+        Assert.Contains("excessRisks[1] = -1", Assert.Throws<ArgumentOutOfRangeException>(() => m.FailureCurvesTheory([0.1, -1], [1])).Message);
+        Assert.Equal("excessRisks", Assert.Throws<ArgumentOutOfRangeException>(() => m.FailureCurvesTheory([double.PositiveInfinity], [1])).ParamName);
+    }
 }
