@@ -53,6 +53,15 @@ for line in sys.stdin:
             print('error unknown kernel ' + kernel, flush=True); continue
         f()
         print('ok', flush=True)
+    elif cmd[0] == 'hugepages':
+        # NumPy advises huge pages (madvise MADV_HUGEPAGE) on arrays of 4 MiB or more by default; ours are on ordinary
+        # pages. 'hugepages off' turns the advice off for the arrays set up after it, so both sides run on the same pages.
+        try:
+            from numpy.core.multiarray import _set_madvise_hugepage
+            _set_madvise_hugepage(cmd[1] == 'on')
+            print('ok', flush=True)
+        except Exception as e:
+            print('error ' + repr(e), flush=True)
     elif cmd[0] == 'clear':
         f = x = s = p = q = None
         print('ok', flush=True)
@@ -88,6 +97,14 @@ for line in sys.stdin:
         string reply = Ask($"setup {kernel} {size}");
         if (reply != "ok")
             throw new InvalidOperationException($"NumPy setup of {kernel} {size} failed: {reply}");
+    }
+
+    /// <summary>Turns NumPy's huge-page advice for large arrays on (its default) or off, for the inputs set up after it.</summary>
+    public void SetHugePages(bool on)
+    {
+        string reply = Ask("hugepages " + (on ? "on" : "off"));
+        if (reply != "ok")
+            throw new InvalidOperationException($"NumPy could not set its huge-page advice: {reply}");
     }
 
     /// <summary>Frees NumPy's inputs (before the memory-hungry managed runs).</summary>

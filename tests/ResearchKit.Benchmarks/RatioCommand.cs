@@ -38,6 +38,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
   --clock        wall | cpu (default wall): cpu times each call by its process's CPU time (user + system, page
                  faults included) on both sides, which a loaded machine disturbs far less than the wall clock; meant with
                  OPENBLAS_NUM_THREADS=1 in the environment (both sides inherit it), since OpenBLAS's waiting threads spin
+  --numpy-hugepages default|off  NumPy advises huge pages on its arrays of 4 MiB or more (default), which puts its
+                 inputs on 2 MiB pages where ours are on 4 KiB pages (about 2–3 % of a 2000² dgemm on this machine); off
+                 turns that advice off in NumPy, so both sides run on ordinary pages
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
@@ -54,6 +57,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         bool onlyChinchilla = false;
         string environment = "both";
         bool cpuClock = false;
+        bool numpyHugePages = true;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -67,6 +71,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 case "--chinchilla" when i + 1 < args.Length && int.TryParse(args[i + 1], out chinchilla) && chinchilla >= 0: i++; break;
                 case "--only-chinchilla": onlyChinchilla = true; break;
                 case "--clock" when i + 1 < args.Length && args[i + 1] is "wall" or "cpu": cpuClock = args[++i] == "cpu"; break;
+                case "--numpy-hugepages" when i + 1 < args.Length && args[i + 1] is "default" or "off": numpyHugePages = args[++i] == "default"; break;
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
@@ -97,6 +102,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         }
         using var numpy = NumpyReference.Start(out string numpyMissing);
         Console.WriteLine(numpy is null ? $"NumPy: {numpyMissing}; no ratios printed" : $"reference: {numpy.Description}");
+        if (numpy is not null && !numpyHugePages)
+            numpy.SetHugePages(false);
+        if (numpy is not null)
+            Console.WriteLine("NumPy's huge-page advice on arrays of 4 MiB or more: " + (numpyHugePages ? "on (NumPy's default; ours: ordinary pages)" : "off (both sides on ordinary pages)"));
         if (cpuClock)
             Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
         Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; {rounds} round(s); managed at {managed} sizes (first round)");
