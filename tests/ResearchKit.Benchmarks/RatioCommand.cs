@@ -41,6 +41,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
   --numpy-hugepages default|off  NumPy advises huge pages on its arrays of 4 MiB or more (default), which puts its
                  inputs on 2 MiB pages where ours are on 4 KiB pages (about 2–3 % of a 2000² dgemm on this machine); off
                  turns that advice off in NumPy, so both sides run on ordinary pages
+  --warm-up-mb M  warm-up on both sides before the timed calls, until our calls of the kernel and size have
+                 allocated M MB (default 512; at most --warm-up-max calls, default 64; at least one call). The .NET GC
+                 serves the first few hundred MB of large arrays after a collection from fresh pages (one page fault per
+                 4 KiB, 10–35 µs each on a PVM guest) and reuses freed memory after that; glibc serves NumPy's second call
+                 from the memory its first call freed. So `ratio` lines compare both sides at their steady state, and
+                 `early` lines give the ratio over the warm-up calls after the first (fresh pages on our side), which
+                 is what the first calls of a notebook see. 0 restores the old single warm-up call (no early lines)
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
@@ -58,6 +65,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         string environment = "both";
         bool cpuClock = false;
         bool numpyHugePages = true;
+        int warmUpMb = 512, warmUpMax = 64;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -72,6 +80,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 case "--only-chinchilla": onlyChinchilla = true; break;
                 case "--clock" when i + 1 < args.Length && args[i + 1] is "wall" or "cpu": cpuClock = args[++i] == "cpu"; break;
                 case "--numpy-hugepages" when i + 1 < args.Length && args[i + 1] is "default" or "off": numpyHugePages = args[++i] == "default"; break;
+                case "--warm-up-mb" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmUpMb) && warmUpMb >= 0: i++; break;
+                case "--warm-up-max" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmUpMax) && warmUpMax >= 1: i++; break;
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
@@ -119,6 +129,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         // ratios[case] holds one ratio of medians per round; the rounds run the whole interleaved comparison again, so
         // their spread is the run-to-run spread of the ratio on this machine at this load.
         var ratios = selected.ToDictionary(c => c, _ => new List<double>());
+        var earlyRatios = selected.ToDictionary(c => c, _ => new List<double>());
         for (int round = 1; round <= rounds; round++)
         {
             if (rounds > 1)
@@ -126,14 +137,40 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}");
             foreach (var c in selected)
             {
-                Measured? ours = null, reference = null;
+                Measured? ours = null, reference = null, early = null, earlyReference = null;
+                int earlyCalls = 0;
                 {
                     var call = native ? Prepare(c, LinalgProvider.Native) : null;
                     numpy?.Setup(c.Kernel, c.Size);
                     var oursTimes = new List<Measured>();
                     var numpyTimes = new List<Measured>();
+                    // Warm-up, interleaved like the timed calls: until our calls have allocated warmUpMb MB (the GC's
+                    // fresh-page phase, see --warm-up-mb), NumPy called as often. The calls after the first are the
+                    // `early` measurement.
+                    var first = call is not null ? TimeOnce(call, cpuClock) : default;
+                    numpy?.TimeOnce(cpuClock);
+                    long warmUpBytes = (long)warmUpMb << 20, allocated = first.AllocatedBytes;
+                    var earlyOurs = new List<Measured>();
+                    var earlyNumpy = new List<Measured>();
+                    while (call is not null && warmUpMb > 0 && allocated < warmUpBytes && earlyOurs.Count + 1 < warmUpMax)
+                    {
+                        var m = TimeOnce(call, cpuClock);
+                        earlyOurs.Add(m);
+                        allocated += Math.Max(0, m.AllocatedBytes);
+                        if (numpy is not null)
+                        {
+                            var (seconds, faults) = numpy.TimeOnce(cpuClock);
+                            earlyNumpy.Add(new Measured(seconds, faults, -1));
+                        }
+                    }
+                    if (earlyOurs.Count > 0)
+                    {
+                        early = Measured.Median(earlyOurs);
+                        earlyCalls = earlyOurs.Count;
+                        earlyReference = earlyNumpy.Count > 0 ? Measured.Median(earlyNumpy) : null;
+                    }
                     // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
-                    int calls = call is not null && TimeOnce(call, cpuClock).Seconds < 0.5 ? 3 * reps : reps;
+                    int calls = call is not null && first.Seconds < 0.5 ? 3 * reps : reps;
                     for (int i = 0; i < calls; i++)
                     {
                         if (call is not null)
@@ -160,6 +197,11 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 GC.Collect();
                 Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours?.Seconds),10} {Fmt(slow),10} {Fmt(reference?.Seconds),10} " +
                     $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}");
+                if (early is { } e)
+                    Console.WriteLine($"{"  early",-8} {$"{earlyCalls} calls",-11} {Fmt(e.Seconds),10} {"",10} {Fmt(earlyReference?.Seconds),10} " +
+                        $"{FmtCount(e.MinorFaults),12} {FmtCount(earlyReference?.MinorFaults),7} {FmtMegabytes(e.AllocatedBytes),9}");
+                if (early is { } eo && earlyReference is { } er)
+                    earlyRatios[c].Add(eo.Seconds / er.Seconds);
                 if (reference is { } r)
                 {
                     if (ours is { } o)
@@ -178,6 +220,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 spreadLines.Add(FormattableString.Invariant(
                     $"spread {c.Kernel} {c.Size} over {rs.Count} rounds: {Median(rs):F2} [{rs.Min():F2}–{rs.Max():F2}] ({string.Join(' ', rs.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}){SpreadVerdict(rs)}"));
         }
+        var earlyLines = selected.Where(c => earlyRatios[c].Count > 0)
+            .Select(c => FormattableString.Invariant($"early {c.Kernel} {c.Size} vs numpy: {Median(earlyRatios[c]):F2}")).ToList();
         if (kernels is null || kernels.Contains("ridge-equivalent"))
         {
             if (RidgeEquivalentBench.Run(reps) is { } line)
@@ -186,6 +230,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         }
         foreach (string line in ratioLines.Concat(managedLines))
             Console.WriteLine(line);
+        if (earlyLines.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"early calls (the warm-up's calls after the first; fresh pages on our side), median over rounds of each round's ratio of medians:");
+            foreach (string line in earlyLines)
+                Console.WriteLine(line);
+        }
         if (spreadLines.Count > 0)
         {
             Console.WriteLine();
@@ -205,7 +256,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 Console.WriteLine($"the unset run exited with {code}");
             Console.WriteLine();
             Console.WriteLine("ratios, environment as set | unset:");
-            foreach (string line in ratioLines)
+            foreach (string line in ratioLines.Concat(earlyLines))
             {
                 string key = line[..line.LastIndexOf(':')];
                 string? other = unsetLines.FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
@@ -402,7 +453,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         while (child.StandardOutput.ReadLine() is { } line)
         {
             Console.WriteLine("  " + line);
-            if (line.StartsWith("ratio ", StringComparison.Ordinal))
+            if (line.StartsWith("ratio ", StringComparison.Ordinal) || line.StartsWith("early ", StringComparison.Ordinal))
                 ratioLines.Add(line);
             else if (line.StartsWith("spread ", StringComparison.Ordinal))
                 spreadLines.Add(line);
