@@ -47,7 +47,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                  4 KiB, 10–35 µs each on a PVM guest) and reuses freed memory after that; glibc serves NumPy's second call
                  from the memory its first call freed. So `ratio` lines compare both sides at their steady state, and
                  `early` lines give the ratio over the warm-up calls after the first (fresh pages on our side), which
-                 is what the first calls of a notebook see. 0 restores the old single warm-up call (no early lines)
+                 is what the first calls of a notebook see. A kernel whose call allocates less than the large-object
+                 threshold (85 000 bytes; e.g. eigvals on the scratch pool) has no such phase and gets the single
+                 warm-up call only. 0 restores the old single warm-up call (no early lines)
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
@@ -152,7 +154,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     long warmUpBytes = (long)warmUpMb << 20, allocated = first.AllocatedBytes;
                     var earlyOurs = new List<Measured>();
                     var earlyNumpy = new List<Measured>();
-                    while (call is not null && warmUpMb > 0 && allocated < warmUpBytes && earlyOurs.Count + 1 < warmUpMax)
+                    // A call that allocates no large array (below the GC's large-object threshold, e.g. eigvals on
+                    // the scratch pool) has no fresh-page phase to wait out: no warm-up beyond the first call.
+                    bool allocatesLarge = first.AllocatedBytes >= LargeObjectThreshold;
+                    while (call is not null && warmUpMb > 0 && allocatesLarge && allocated < warmUpBytes && earlyOurs.Count + 1 < warmUpMax)
                     {
                         var m = TimeOnce(call, cpuClock);
                         earlyOurs.Add(m);
@@ -288,6 +293,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         Console.WriteLine($"load average at end: {LoadAverage()}");
         return 0;
     }
+
+    /// <summary>The .NET GC's large-object threshold in bytes: arrays at least this big go to the large-object heap.</summary>
+    private const long LargeObjectThreshold = 85_000;
 
     /// <summary>Builds the seeded input and returns one call of the kernel on <paramref name="provider"/>, after a warm-up call.</summary>
     private static Func<object> Prepare(Case c, LinalgProvider provider, bool warmUp = true)
