@@ -38,9 +38,11 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
   --clock        wall | cpu (default wall): cpu times each call by its process's CPU time (user + system, page
                  faults included) on both sides, which a loaded machine disturbs far less than the wall clock; meant with
                  OPENBLAS_NUM_THREADS=1 in the environment (both sides inherit it), since OpenBLAS's waiting threads spin
-  --numpy-hugepages default|off  NumPy advises huge pages on its arrays of 4 MiB or more (default), which puts its
-                 inputs on 2 MiB pages where ours are on 4 KiB pages (about 2–3 % of a 2000² dgemm on this machine); off
-                 turns that advice off in NumPy, so both sides run on ordinary pages
+  --numpy-hugepages default|off  NumPy advises huge pages on its arrays of 4 MiB or more (default); off turns
+                 that advice off in NumPy. Ours advises its native outputs and workspaces of 4 MiB or more when a probe
+                 finds it cheaper on this machine (the backend line says what was decided and why);
+                 RESEARCHKIT_HUGE_PAGES=on|off in the environment overrides the probe, so with off on both both sides
+                 run on ordinary pages
   --warm-up-mb M  warm-up on both sides before the timed calls, until our calls of the kernel and size have
                  allocated M MB (default 512; at most --warm-up-max calls, default 64; at least one call). The .NET GC
                  serves the first few hundred MB of large arrays after a collection from fresh pages (one page fault per
@@ -117,7 +119,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         if (numpy is not null && !numpyHugePages)
             numpy.SetHugePages(false);
         if (numpy is not null)
-            Console.WriteLine("NumPy's huge-page advice on arrays of 4 MiB or more: " + (numpyHugePages ? "on (NumPy's default; ours: ordinary pages)" : "off (both sides on ordinary pages)"));
+            Console.WriteLine("NumPy's huge-page advice on arrays of 4 MiB or more: " + (numpyHugePages ? "on (NumPy's default)" : "off") + "; ours: see the backend line's 'huge pages'");
         if (cpuClock)
             Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
         Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; {rounds} round(s); managed at {managed} sizes (first round)");

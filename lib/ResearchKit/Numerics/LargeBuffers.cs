@@ -1,26 +1,28 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ResearchKit.Numerics;
 
 /// <summary>
-/// Output and workspace arrays for the native kernels: not zeroed (LAPACK overwrites them), and no
-/// <c>madvise(MADV_HUGEPAGE)</c>. NumPy's allocator advises huge pages on buffers of 4 MiB or more, and this class did
-/// the same until 2026-12-02; measured then on this project's machine (a Firecracker VM, transparent huge pages
-/// "madvise", defrag "madvise"), by process CPU time on one BLAS thread, the first touch of a fresh 32 MB result
-/// (a 2000×2000 dgemm) cost 17 ms as 7 813 ordinary page faults (sys 18 ms) and 94 ms with the advice (659 faults,
-/// sys 80 ms: each 2 MiB page is memory the host has to back there and then), against a 300 ms dgemm. NumPy pays that
-/// cost rarely: below glibc's mmap threshold (up to 32 MiB) a freed block stays in malloc's heap and the next result
-/// of that size reuses it without a fault. The GC hands out fresh pages for about half of the large allocations in a
-/// loop (the rest reuse memory a collection freed), so the advice made the common case five times dearer; without it
-/// a fresh page costs what it costs everywhere.
+/// Output and workspace arrays for the native kernels: not zeroed (LAPACK overwrites them), and, where
+/// <see cref="HugePageAdvice"/> finds that it pays on this machine, advised for transparent huge pages when they are
+/// 4 MiB or more, as NumPy's allocator advises its own buffers.
 /// </summary>
 internal static class LargeBuffers
 {
     /// <summary>
     /// An array whose entries the caller overwrites entirely before reading (LAPACK outputs and workspaces): not zeroed.
     /// </summary>
-    internal static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
+    internal static double[] Uninitialized(int length)
+    {
+        var a = GC.AllocateUninitializedArray<double>(length);
+        if ((long)length * sizeof(double) >= HugePageAdvice.ThresholdBytes)
+            HugePageAdvice.Advise(a);
+        return a;
+    }
 
     /// <summary>A copy of the matrix's column-major entries, in a buffer from <see cref="Uninitialized"/>.</summary>
     internal static double[] ColumnMajorCopy(MathNet.Numerics.LinearAlgebra.Matrix<double> m)
@@ -203,4 +205,157 @@ internal sealed class ScratchPool
             return count;
         }
     }
+}
+
+/// <summary>
+/// Whether the large arrays of <see cref="LargeBuffers"/> get <c>madvise(MADV_HUGEPAGE)</c>, decided once a process by
+/// measuring both ways on this machine. The advice changes how memory is mapped, never what it holds: results are the
+/// same bit for bit either way; only the cost of the first write to fresh memory differs, and it differs by machine.
+/// </summary>
+/// <remarks>
+/// Measured with a fresh anonymous mapping, first touch of every 4 KiB page, transparent huge pages "madvise":
+/// <list type="bullet">
+/// <item>on a Firecracker VM (2026-12-02, one BLAS thread, CPU time), a 32 MB result cost 17 ms in 4 KiB pages and
+/// 94 ms advised: each 2 MiB page is memory the host backs there and then;</item>
+/// <item>on a PVM guest (AMD EPYC, 2026-12-03, wall time, NumPy's Python over mmap), 32 MB cost 85–87 ms in 4 KiB pages
+/// (8 192 faults, about 10.5 µs each: every page-table update goes through the hypervisor) and 1.6–2.0 ms advised
+/// (16 faults) once the host had backed the memory, 40 ms the first time; 75 MB cost 199–219 ms against 12 ms.</item>
+/// </list>
+/// So neither choice is right everywhere. The probe (<see cref="Decide"/>) times the first touch of 4 MiB in 4 KiB pages
+/// and of 4 MiB advised, twice each in fresh mappings, and advises only if the advised touch is clearly cheaper
+/// (best of two under <see cref="AdviseIfBelow"/> of the plain one's best). It costs a few milliseconds, once, when the
+/// first array of 4 MiB or more is made. The environment variable <c>RESEARCHKIT_HUGE_PAGES</c> = <c>auto</c> (the
+/// default), <c>on</c> or <c>off</c> overrides it. Only whole 2 MiB pages inside an array are advised, so the GC's own
+/// memory around it is left alone.
+/// </remarks>
+internal static unsafe class HugePageAdvice
+{
+    /// <summary>NumPy's threshold for the advice: 4 MiB.</summary>
+    internal const long ThresholdBytes = 4L << 20;
+
+    /// <summary>The environment variable that overrides the probe: auto, on or off.</summary>
+    internal const string EnvironmentVariable = "RESEARCHKIT_HUGE_PAGES";
+
+    /// <summary>The advised touch must cost less than this fraction of the plain one for the advice to be used.</summary>
+    internal const double AdviseIfBelow = 0.8;
+
+    private const long HugePage = 2L << 20;
+    private const long SmallPage = 4096;
+    private const long ProbeBytes = 4L << 20;
+    private const int MadviseHugePage = 14; // MADV_HUGEPAGE, <asm-generic/mman-common.h>
+    private const int ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20;
+
+    private static readonly Lazy<(bool Advise, string Report)> Decision = new(Decide);
+
+    /// <summary>Number of arrays advised so far in this process (tests read it).</summary>
+    internal static long AdvisedCount;
+
+    /// <summary>Whether large arrays are advised in this process.</summary>
+    internal static bool Enabled => Decision.Value.Advise;
+
+    /// <summary>One line saying what was decided and why, with the probe's times, for <see cref="Linalg.BackendDetail"/>.</summary>
+    internal static string Report => Decision.Value.Report;
+
+    /// <summary>Advises the whole 2 MiB pages inside <paramref name="a"/> when <see cref="Enabled"/>.</summary>
+    internal static void Advise(double[] a)
+    {
+        if (!Decision.Value.Advise)
+            return;
+        fixed (double* p = a)
+        {
+            nint start = ((nint)p + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1);
+            nint end = (nint)(p + a.Length) & ~(nint)(HugePage - 1);
+            if (end > start && madvise(start, (nuint)(end - start), MadviseHugePage) == 0)
+                Interlocked.Increment(ref AdvisedCount);
+        }
+    }
+
+    /// <summary>Parses the override; null means auto. Throws for any other value, naming the variable and the allowed values.</summary>
+    internal static bool? ParseOverride(string? value)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "auto": return null;
+            case "on": return true;
+            case "off": return false;
+            default:
+                throw new InvalidOperationException(
+                    $"{EnvironmentVariable} = '{value}' is not a valid setting; allowed: auto, on, off (or unset, which is auto).");
+        }
+    }
+
+    private static (bool, string) Decide()
+    {
+        bool? forced = ParseOverride(Environment.GetEnvironmentVariable(EnvironmentVariable));
+        if (!OperatingSystem.IsLinux())
+            return (false, "huge pages: not advised (not Linux)");
+        string mode = ReadThpMode();
+        if (mode == "never")
+            return (false, "huge pages: not advised (transparent huge pages 'never')");
+        if (forced is { } f)
+            return (f, $"huge pages: {(f ? "advised" : "not advised")} ({EnvironmentVariable}={(f ? "on" : "off")}; THP '{mode}')");
+        try
+        {
+            double plain = double.PositiveInfinity, advised = double.PositiveInfinity;
+            for (int round = 0; round < 2; round++)
+            {
+                plain = Math.Min(plain, TouchFresh(advise: false));
+                advised = Math.Min(advised, TouchFresh(advise: true));
+            }
+            bool use = advised < AdviseIfBelow * plain;
+            string times = string.Create(CultureInfo.InvariantCulture,
+                $"first touch of 4 MiB: {plain * 1e3:F2} ms in 4 KiB pages, {advised * 1e3:F2} ms advised");
+            return (use, $"huge pages: {(use ? "advised" : "not advised")} (probe: {times}; THP '{mode}')");
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
+        {
+            return (false, "huge pages: not advised (probe failed: " + e.Message + ")");
+        }
+    }
+
+    /// <summary>Seconds to write one byte in every 4 KiB page of a fresh <see cref="ProbeBytes"/> mapping.</summary>
+    private static double TouchFresh(bool advise)
+    {
+        nuint length = (nuint)(ProbeBytes + HugePage);
+        nint map = mmap(0, length, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
+        if (map == -1)
+            throw new InvalidOperationException("mmap of the probe's " + length + " bytes failed");
+        try
+        {
+            nint start = (map + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1);
+            if (advise && madvise(start, (nuint)ProbeBytes, MadviseHugePage) != 0)
+                throw new InvalidOperationException("madvise(MADV_HUGEPAGE) refused");
+            byte* p = (byte*)start;
+            long t0 = Stopwatch.GetTimestamp();
+            for (long offset = 0; offset < ProbeBytes; offset += SmallPage)
+                p[offset] = 1;
+            return Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
+        finally
+        {
+            // A failed unmap leaks the probe's 6 MiB of address space, nothing more: not worth failing a kernel for.
+            _ = munmap(map, length);
+        }
+    }
+
+    private static string ReadThpMode()
+    {
+        try
+        {
+            string text = File.ReadAllText("/sys/kernel/mm/transparent_hugepage/enabled");
+            int open = text.IndexOf('['), close = text.IndexOf(']');
+            return open >= 0 && close > open ? text[(open + 1)..close] : "unknown";
+        }
+        catch (IOException) { return "unknown"; }
+        catch (UnauthorizedAccessException) { return "unknown"; }
+    }
+
+    [DllImport("libc", EntryPoint = "madvise")]
+    private static extern int madvise(nint address, nuint length, int advice);
+
+    [DllImport("libc", EntryPoint = "mmap")]
+    private static extern nint mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
+
+    [DllImport("libc", EntryPoint = "munmap")]
+    private static extern int munmap(nint address, nuint length);
 }

@@ -53,7 +53,8 @@ public static class Linalg
 
     /// <summary>
     /// <see cref="Backend"/> with this machine's detail, for reports and benchmarks, e.g. "native (OpenBLAS 0.3.21
-    /// NO_LAPACKE DYNAMIC_ARCH … MAX_THREADS=64, core Zen, 2 threads (libopenblas.so.0); LAPACK from the same library)".
+    /// NO_LAPACKE DYNAMIC_ARCH … MAX_THREADS=64, core Zen, 2 threads (libopenblas.so.0); LAPACK from the same library);
+    /// huge pages: advised (probe: …)" (see <c>HugePageAdvice</c>).
     /// </summary>
     public static string BackendDetail
     {
@@ -62,7 +63,12 @@ public static class Linalg
             if (Override.Value is { } scoped)
                 return scoped.Detail;
             var selection = Default.Value;
-            return selection.Kernels is null ? "unavailable: " + selection.Note : selection.Kernels.Detail + selection.Note;
+            if (selection.Kernels is null)
+                return "unavailable: " + selection.Note;
+            // The native kernels' large outputs and workspaces may be advised for huge pages (HugePageAdvice decides
+            // by probing this machine): say which, with the probe's times.
+            string pages = selection.Kernels.Provider == LinalgProvider.Native ? "; " + HugePageAdvice.Report : "";
+            return selection.Kernels.Detail + selection.Note + pages;
         }
     }
 

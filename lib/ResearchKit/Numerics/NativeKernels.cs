@@ -201,7 +201,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
             throw Linalg.NotFinite(m, name);
     }
 
-    /// <summary>Output and workspace arrays that LAPACK overwrites entirely: not zeroed (<see cref="LargeBuffers"/>).</summary>
+    /// <summary>Output and workspace arrays that LAPACK overwrites entirely: not zeroed, huge pages where they pay (<see cref="LargeBuffers"/>).</summary>
     private static double[] Uninitialized(int length) => LargeBuffers.Uninitialized(length);
 
     /// <summary>The column-major entries without copying when the matrix is dense (the array is only read).</summary>

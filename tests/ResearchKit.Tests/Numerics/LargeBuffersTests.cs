@@ -158,4 +158,62 @@ public class LargeBuffersTests
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(-1)).ParamName);
         Assert.Equal("array", Assert.Throws<ArgumentNullException>(() => pool.Return(null!)).ParamName);
     }
+
+    // ---- huge-page advice --------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("auto", null)]
+    [InlineData(" Auto ", null)]
+    [InlineData("on", true)]
+    [InlineData("ON", true)]
+    [InlineData("off", false)]
+    public void HugePageOverride_KnownValues_Parse(string? value, bool? expected)
+    {
+        Assert.Equal(expected, HugePageAdvice.ParseOverride(value));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    [InlineData("always")]
+    public void HugePageOverride_OtherValues_ThrowNamingTheVariableTheValueAndTheChoices(string value)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => HugePageAdvice.ParseOverride(value));
+        Assert.Contains(HugePageAdvice.EnvironmentVariable, e.Message);
+        Assert.Contains("'" + value + "'", e.Message);
+        Assert.Contains("auto, on, off", e.Message);
+    }
+
+    [Fact]
+    public void HugePageAdvice_LargeArraysAreAdvisedExactlyWhenTheDecisionSaysSo_SmallOnesNever()
+    {
+        // The decision is this machine's (probe or RESEARCHKIT_HUGE_PAGES); either way the report names it, and
+        // the arrays follow it: a 12 MiB array holds at least four whole 2 MiB pages, a 1 MiB one is below the threshold.
+        string report = HugePageAdvice.Report;
+        Assert.StartsWith(HugePageAdvice.Enabled ? "huge pages: advised (" : "huge pages: not advised (", report);
+        long before = Interlocked.Read(ref HugePageAdvice.AdvisedCount);
+        var small = LargeBuffers.Uninitialized(1 << 17);
+        long afterSmall = Interlocked.Read(ref HugePageAdvice.AdvisedCount);
+        var large = LargeBuffers.Uninitialized(12 << 17);
+        long afterLarge = Interlocked.Read(ref HugePageAdvice.AdvisedCount);
+        Assert.Equal(1 << 17, small.Length);
+        Assert.Equal(12 << 17, large.Length);
+        // Other tests run in parallel and may advise arrays of their own: only "at least one more" can be asserted
+        // when enabled, and "none at all" when not.
+        if (HugePageAdvice.Enabled)
+            Assert.True(afterLarge > afterSmall, $"advised count {afterSmall} -> {afterLarge} after a 12 MiB array");
+        else
+            Assert.Equal(before, afterLarge);
+    }
+
+    [Fact]
+    public void HugePageAdvice_BackendDetail_SaysWhatWasDecidedForTheNativeBackendOnly()
+    {
+        if (Linalg.Provider == LinalgProvider.Native)
+            Assert.EndsWith("; " + HugePageAdvice.Report, Linalg.BackendDetail);
+        else
+            Assert.DoesNotContain("huge pages", Linalg.BackendDetail);
+    }
 }
