@@ -55,6 +55,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
+  --isolate      run each kernel and size in a fresh process (ours, and the NumPy process it starts), one after the
+                 other, so that what the earlier kernels left in either heap does not decide a ratio; prints the
+                 isolated ratio lines together at the end (in both environments with --environment both)
 """;
 
     public static int Run(string[] args)
@@ -70,6 +73,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         bool cpuClock = false;
         bool numpyHugePages = true;
         int warmUpMb = 512, warmUpMax = 64;
+        bool isolate = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -87,6 +91,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 case "--warm-up-mb" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmUpMb) && warmUpMb >= 0: i++; break;
                 case "--warm-up-max" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmUpMax) && warmUpMax >= 1: i++; break;
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
+                case "--isolate": isolate = true; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
         }
@@ -99,6 +104,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             return 0;
         }
         bool tuned = TunedVariables.Any(v => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v)));
+        if (isolate)
+            return RunIsolated(args, environment, tuned, kernels, sizes);
         if (environment == "unset" && tuned)
             return RunUnsetChild(args, out _, out _);
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
@@ -440,7 +447,58 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
     /// Runs this command again in a child process with <see cref="TunedVariables"/> removed from its environment (linear
     /// algebra only: no sweep, no Chinchilla fit), echoes its output and returns its `ratio` lines.
     /// </summary>
-    private static int RunUnsetChild(string[] args, out List<string> ratioLines, out List<string> spreadLines)
+    private static int RunUnsetChild(string[] args, out List<string> ratioLines, out List<string> spreadLines) =>
+        RunChild(args, unset: true, [], out ratioLines, out spreadLines);
+
+    /// <summary>
+    /// <c>--isolate</c>: one child process per kernel and size (each starts its own NumPy process), in each requested
+    /// environment, then their ratio lines side by side.
+    /// </summary>
+    private static int RunIsolated(string[] args, string environment, bool tuned, HashSet<string>? kernels, HashSet<string>? sizes)
+    {
+        var selected = Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))).ToArray();
+        var passed = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--kernels" or "--sizes" && i + 1 < args.Length) { i++; continue; }
+            if (args[i] == "--isolate") continue;
+            passed.Add(args[i]);
+        }
+        var environments = environment switch { "both" when tuned => new[] { false, true }, "unset" when tuned => [true], _ => [false] };
+        var lines = new Dictionary<bool, List<string>> { [false] = [], [true] = [] };
+        foreach (bool unset in environments)
+            foreach (var c in selected)
+            {
+                Console.WriteLine($"=== isolated: {c.Kernel} {c.Size}, environment {(unset ? "unset" : "as set")} (child process) ===");
+                int code = RunChild(passed.ToArray(), unset, ["--kernels", c.Kernel, "--sizes", c.Size], out var ratioLines, out var spreadLines);
+                if (code != 0)
+                    Console.WriteLine($"the isolated run of {c.Kernel} {c.Size} exited with {code}");
+                lines[unset].AddRange(ratioLines.Concat(spreadLines));
+            }
+        Console.WriteLine();
+        Console.WriteLine("isolated ratios (each kernel and size in fresh processes), environment " + (environments.Length == 2 ? "as set | unset:" : environments[0] ? "unset:" : "as set:"));
+        foreach (string line in lines[environments[0]])
+        {
+            if (environments.Length == 1)
+            {
+                Console.WriteLine(line);
+                continue;
+            }
+            string key = line.StartsWith("spread ", StringComparison.Ordinal) ? line[..line.IndexOf(':')] : line[..line.LastIndexOf(':')];
+            string? other = lines[true].FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+            string otherValue = other is null ? "-" : other[(key.Length + 1)..].Trim();
+            Console.WriteLine($"{line} | {otherValue}");
+        }
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs the ratios in a child process (this command with <paramref name="args"/> and <paramref name="extra"/>, no
+    /// sweep, no Chinchilla fit, environment as the child has it), with <see cref="TunedVariables"/> removed when
+    /// <paramref name="unset"/>; echoes its output indented and collects its ratio, early and spread lines.
+    /// </summary>
+    private static int RunChild(string[] args, bool unset, string[] extra, out List<string> ratioLines, out List<string> spreadLines)
     {
         string host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -453,17 +511,18 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             if (args[i] is "--no-sweep" or "--only-chinchilla") continue;
             start.ArgumentList.Add(args[i]);
         }
-        foreach (string extra in new[] { "--environment", "as-set", "--no-sweep", "--chinchilla", "0" })
-            start.ArgumentList.Add(extra);
-        foreach (string v in TunedVariables)
-            start.Environment.Remove(v);
+        foreach (string e in extra.Concat(["--environment", "as-set", "--no-sweep", "--chinchilla", "0"]))
+            start.ArgumentList.Add(e);
+        if (unset)
+            foreach (string v in TunedVariables)
+                start.Environment.Remove(v);
         ratioLines = [];
         spreadLines = [];
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
         while (child.StandardOutput.ReadLine() is { } line)
         {
             Console.WriteLine("  " + line);
-            if (line.StartsWith("ratio ", StringComparison.Ordinal) || line.StartsWith("early ", StringComparison.Ordinal))
+            if ((line.StartsWith("ratio ", StringComparison.Ordinal) || line.StartsWith("early ", StringComparison.Ordinal)) && line.Contains(" vs ", StringComparison.Ordinal))
                 ratioLines.Add(line);
             else if (line.StartsWith("spread ", StringComparison.Ordinal))
                 spreadLines.Add(line);
