@@ -107,7 +107,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         if (isolate)
             return RunIsolated(args, environment, tuned, kernels, sizes);
         if (environment == "unset" && tuned)
-            return RunUnsetChild(args, out _, out _);
+            return RunChild(args, unset: true, [], out _, out _);
         string? coreType = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE");
         Console.WriteLine("OPENBLAS_CORETYPE: " + (string.IsNullOrEmpty(coreType) ? "(unset: OpenBLAS detects the core)" : coreType));
         Console.WriteLine($"default backend: {Linalg.BackendDetail}");
@@ -136,7 +136,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         var ratioLines = new List<string>();
         var managedLines = new List<string>();
         var spreadLines = new List<string>();
-        var selected = Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))).ToArray();
+        var selected = SelectCases(kernels, sizes);
         // ratios[case] holds one ratio of medians per round; the rounds run the whole interleaved comparison again, so
         // their spread is the run-to-run spread of the ratio on this machine at this load.
         var ratios = selected.ToDictionary(c => c, _ => new List<double>());
@@ -265,7 +265,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             // started by that process, inherits the same environment.
             Console.WriteLine();
             Console.WriteLine("=== the same ratios with " + string.Join(" and ", TunedVariables) + " unset (child process) ===");
-            int code = RunUnsetChild(args, out var unsetLines, out var unsetSpreads);
+            int code = RunChild(args, unset: true, [], out var unsetLines, out var unsetSpreads);
             if (code != 0)
                 Console.WriteLine($"the unset run exited with {code}");
             Console.WriteLine();
@@ -443,12 +443,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
 
     private static readonly string[] TunedVariables = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
 
-    /// <summary>
-    /// Runs this command again in a child process with <see cref="TunedVariables"/> removed from its environment (linear
-    /// algebra only: no sweep, no Chinchilla fit), echoes its output and returns its `ratio` lines.
-    /// </summary>
-    private static int RunUnsetChild(string[] args, out List<string> ratioLines, out List<string> spreadLines) =>
-        RunChild(args, unset: true, [], out ratioLines, out spreadLines);
+    /// <summary>The benchmark cases whose kernel and size were asked for (all of them when a list is null).</summary>
+    private static Case[] SelectCases(HashSet<string>? kernels, HashSet<string>? sizes) =>
+        Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))).ToArray();
 
     /// <summary>
     /// <c>--isolate</c>: one child process per kernel and size (each starts its own NumPy process), in each requested
@@ -456,7 +453,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
     /// </summary>
     private static int RunIsolated(string[] args, string environment, bool tuned, HashSet<string>? kernels, HashSet<string>? sizes)
     {
-        var selected = Cases.Where(c => (kernels is null || kernels.Contains(c.Kernel)) && (sizes is null || sizes.Contains(c.Size))).ToArray();
+        var selected = SelectCases(kernels, sizes);
         var passed = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
