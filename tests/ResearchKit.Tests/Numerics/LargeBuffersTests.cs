@@ -209,6 +209,36 @@ public class LargeBuffersTests
     }
 
     [Fact]
+    public void HugePageAdvice_CollapsingTheFirstPartialPage_KeepsEveryEntryOfTheArrayAndOfItsNeighbours()
+    {
+        // The advice collapses the 2 MiB page that holds an array's start, which also holds memory of the GC's that
+        // is already written (the array's header, possibly other objects). Advising arrays that are full of data
+        // again, the first of them unaligned by construction of the GC's layout or not, must change no entry of
+        // theirs nor of a small array allocated just before them.
+        var neighbour = new double[4096];
+        for (int i = 0; i < neighbour.Length; i++)
+            neighbour[i] = i * 0.5 - 7;
+        var arrays = new double[3][];
+        for (int k = 0; k < arrays.Length; k++)
+        {
+            arrays[k] = LargeBuffers.Uninitialized((6 << 17) + 1000 * k);
+            for (int i = 0; i < arrays[k].Length; i++)
+                arrays[k][i] = Math.Sin(i + 100.0 * k);
+        }
+        long collapsedBefore = Interlocked.Read(ref HugePageAdvice.CollapsedCount);
+        foreach (var a in arrays)
+            HugePageAdvice.Advise(a);
+        long collapsedAfter = Interlocked.Read(ref HugePageAdvice.CollapsedCount);
+        for (int k = 0; k < arrays.Length; k++)
+            for (int i = 0; i < arrays[k].Length; i++)
+                Assert.Equal(Math.Sin(i + 100.0 * k), arrays[k][i]);
+        for (int i = 0; i < neighbour.Length; i++)
+            Assert.Equal(i * 0.5 - 7, neighbour[i]);
+        if (!HugePageAdvice.Enabled)
+            Assert.Equal(collapsedBefore, collapsedAfter);
+    }
+
+    [Fact]
     public void HugePageAdvice_BackendDetail_SaysWhatWasDecidedForTheNativeBackendOnly()
     {
         if (Linalg.Provider == LinalgProvider.Native)
