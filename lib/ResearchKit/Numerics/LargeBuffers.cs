@@ -281,8 +281,9 @@ internal static unsafe class HugePageAdvice
             nint end = (nint)(p + a.Length) & ~(nint)(HugePage - 1);
             if (end > start && madvise(start, (nuint)(end - start), MadviseHugePage) == 0)
                 Interlocked.Increment(ref AdvisedCount);
+            // The 2 MiB page that holds the array's start, when that start is not on a boundary (start is the next one).
             nint head = (nint)p & ~(nint)(HugePage - 1);
-            if (head != (nint)p && head + (nint)HugePage <= (nint)(p + a.Length)
+            if (head != (nint)p && start <= (nint)(p + a.Length)
                 && madvise(head, (nuint)HugePage, MadviseHugePage) == 0 && madvise(head, (nuint)HugePage, MadviseCollapse) == 0)
                 Interlocked.Increment(ref CollapsedCount);
         }
