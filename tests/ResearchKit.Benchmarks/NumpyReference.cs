@@ -12,7 +12,7 @@ namespace ResearchKit.Benchmarks;
 /// </summary>
 public sealed class NumpyReference : IDisposable
 {
-    private const string Script = """
+    private static readonly string Script = $$"""
 import sys, time, resource
 import numpy as np
 a = np.ones((64, 64)); a @ a; np.linalg.eigvalsh(a)
@@ -29,6 +29,7 @@ for lib in libs:
         break
 print('NumPy ' + np.__version__ + ' via ' + (', '.join(libs) if libs else 'its bundled BLAS') + core, flush=True)
 f = None
+SETTLE_WINDOW, SETTLE_IDLE, SETTLE_CAP = {{Settling.WindowText}}, {{Settling.IdleText}}, {{Settling.CapText}}
 for line in sys.stdin:
     cmd = line.split()
     if not cmd or cmd[0] == 'quit':
@@ -67,10 +68,22 @@ for line in sys.stdin:
         print('ok', flush=True)
     elif cmd[0] in ('time', 'cputime'):
         # One call timed by the wall clock or the process's CPU time, and the minor page faults it took (getrusage).
+        # With 'settle', the reply waits (untimed) until this process is idle: OpenBLAS's worker threads spin after a
+        # call before they sleep, and the next call, ours, must not share the cores with them.
         clock = time.perf_counter if cmd[0] == 'time' else time.process_time
         faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         t = clock(); f(); t = clock() - t
-        print(repr(t) + ' ' + str(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults), flush=True)
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
+        waited = 0.0
+        if len(cmd) > 1 and cmd[1] == 'settle':
+            w0 = time.perf_counter()
+            while time.perf_counter() - w0 < SETTLE_CAP:
+                c0, s0 = time.process_time(), time.perf_counter()
+                time.sleep(SETTLE_WINDOW)
+                if time.process_time() - c0 < SETTLE_IDLE * (time.perf_counter() - s0):
+                    break
+            waited = time.perf_counter() - w0
+        print(repr(t) + ' ' + str(faults) + ' ' + repr(waited), flush=True)
 """;
 
     private readonly Process process;
@@ -111,13 +124,15 @@ for line in sys.stdin:
     public void Clear() => Ask("clear");
 
     /// <summary>
-    /// One NumPy call of the kernel last set up: its seconds (wall-clock, or the process's CPU time, user + system) and
-    /// the minor page faults the process took during it (getrusage).
+    /// One NumPy call of the kernel last set up: its seconds (wall-clock, or the process's CPU time, user + system), the
+    /// minor page faults the process took during it (getrusage), and, with <paramref name="settle"/>, the seconds NumPy's
+    /// process then took to fall idle (<see cref="Settling"/>; untimed, before the reply), else 0.
     /// </summary>
-    public (double Seconds, long MinorFaults) TimeOnce(bool cpu = false)
+    public (double Seconds, long MinorFaults, double SettleSeconds) TimeOnce(bool cpu = false, bool settle = false)
     {
-        string[] reply = Ask(cpu ? "cputime" : "time").Split(' ');
-        return (double.Parse(reply[0], CultureInfo.InvariantCulture), long.Parse(reply[1], CultureInfo.InvariantCulture));
+        string[] reply = Ask((cpu ? "cputime" : "time") + (settle ? " settle" : "")).Split(' ');
+        return (double.Parse(reply[0], CultureInfo.InvariantCulture), long.Parse(reply[1], CultureInfo.InvariantCulture),
+            double.Parse(reply[2], CultureInfo.InvariantCulture));
     }
 
     private string Ask(string command)

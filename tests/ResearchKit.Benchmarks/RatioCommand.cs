@@ -55,6 +55,11 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
   --environment  as-set | unset | both (default both): the linear-algebra ratios with OPENBLAS_CORETYPE and
                  OPENBLAS_L2_SIZE as this process has them, in a child process with both unset (OpenBLAS then detects
                  the core itself; both sides print the core they use), or both, one after the other
+  --settle on|off  after each call of the comparison, the side that made it waits, untimed, until its process is
+                 idle before the other side's call (default on): OpenBLAS's worker threads spin for about 0.1 s after a
+                 call before they sleep, and with two cores each call would otherwise share one with the other
+                 process's spinning thread. The waits are printed (median and max a round, ours and NumPy's); off
+                 alternates the calls back to back, as before 2026-12-03
   --isolate      run each kernel and size in a fresh process (ours, and the NumPy process it starts), one after the
                  other, so that what the earlier kernels left in either heap does not decide a ratio; prints the
                  isolated ratio lines together at the end (in both environments with --environment both)
@@ -74,6 +79,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         bool numpyHugePages = true;
         int warmUpMb = 512, warmUpMax = 64;
         bool isolate = false;
+        bool settle = true;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -92,6 +98,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 case "--warm-up-max" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmUpMax) && warmUpMax >= 1: i++; break;
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 case "--isolate": isolate = true; break;
+                case "--settle" when i + 1 < args.Length && args[i + 1] is "on" or "off": settle = args[++i] == "on"; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
         }
@@ -129,7 +136,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             Console.WriteLine("NumPy's huge-page advice on arrays of 4 MiB or more: " + (numpyHugePages ? "on (NumPy's default)" : "off") + "; ours: see the backend line's 'huge pages'");
         if (cpuClock)
             Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
-        Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call; {rounds} round(s); managed at {managed} sizes (first round)");
+        Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call{(settle ? ", each side idle before the other's call (--settle)" : ", back to back (--settle off)")}; {rounds} round(s); managed at {managed} sizes (first round)");
         Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap");
         Console.WriteLine();
 
@@ -141,8 +148,23 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         // their spread is the run-to-run spread of the ratio on this machine at this load.
         var ratios = selected.ToDictionary(c => c, _ => new List<double>());
         var earlyRatios = selected.ToDictionary(c => c, _ => new List<double>());
+        // The waits of --settle in this round, ours and NumPy's, for the round's summary line.
+        var settledOurs = new List<double>();
+        var settledNumpy = new List<double>();
+        void SettleOurs()
+        {
+            if (settle && OperatingSystem.IsLinux())
+                settledOurs.Add(Settling.Wait(ProcessCpuSeconds));
+        }
+        void SettleNumpy((double Seconds, long MinorFaults, double SettleSeconds)? reply)
+        {
+            if (settle && reply is { } r)
+                settledNumpy.Add(r.SettleSeconds);
+        }
         for (int round = 1; round <= rounds; round++)
         {
+            settledOurs.Clear();
+            settledNumpy.Clear();
             if (rounds > 1)
                 Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
             Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}");
@@ -159,7 +181,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     // fresh-page phase, see --warm-up-mb), NumPy called as often. The calls after the first are the
                     // `early` measurement.
                     var first = call is not null ? TimeOnce(call, cpuClock) : default;
-                    numpy?.TimeOnce(cpuClock);
+                    SettleOurs();
+                    SettleNumpy(numpy?.TimeOnce(cpuClock, settle));
                     long warmUpBytes = (long)warmUpMb << 20, allocated = first.AllocatedBytes;
                     var earlyOurs = new List<Measured>();
                     var earlyNumpy = new List<Measured>();
@@ -169,11 +192,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     while (call is not null && warmUpMb > 0 && allocatesLarge && allocated < warmUpBytes && earlyOurs.Count + 1 < warmUpMax)
                     {
                         var m = TimeOnce(call, cpuClock);
+                        SettleOurs();
                         earlyOurs.Add(m);
                         allocated += Math.Max(0, m.AllocatedBytes);
                         if (numpy is not null)
                         {
-                            var (seconds, faults) = numpy.TimeOnce(cpuClock);
+                            var (seconds, faults, waited) = numpy.TimeOnce(cpuClock, settle);
+                            SettleNumpy((seconds, faults, waited));
                             earlyNumpy.Add(new Measured(seconds, faults, -1));
                         }
                     }
@@ -188,10 +213,14 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     for (int i = 0; i < calls; i++)
                     {
                         if (call is not null)
+                        {
                             oursTimes.Add(TimeOnce(call, cpuClock));
+                            SettleOurs();
+                        }
                         if (numpy is not null)
                         {
-                            var (seconds, faults) = numpy.TimeOnce(cpuClock);
+                            var (seconds, faults, waited) = numpy.TimeOnce(cpuClock, settle);
+                            SettleNumpy((seconds, faults, waited));
                             numpyTimes.Add(new Measured(seconds, faults, -1));
                         }
                     }
@@ -224,6 +253,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                         managedLines.Add(FormattableString.Invariant($"managed {c.Kernel} {c.Size} vs numpy: {m / r.Seconds:F2}"));
                 }
             }
+            if (settledOurs.Count > 0 || settledNumpy.Count > 0)
+                Console.WriteLine(FormattableString.Invariant(
+                    $"settle: waits until idle after each call, median / max ms: ours {SettleSummary(settledOurs)}, NumPy's {SettleSummary(settledNumpy)}"));
             Console.WriteLine();
         }
         foreach (var c in selected.Where(c => ratios[c].Count > 0))
@@ -342,6 +374,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             Call();
         return Call;
     }
+
+    private static string SettleSummary(List<double> waits) => waits.Count == 0
+        ? "-"
+        : FormattableString.Invariant($"{1e3 * Median(waits):F0} / {1e3 * waits.Max():F0} ({waits.Count} calls)");
 
     /// <summary>One call's seconds, the process's minor page faults during it, and the bytes this thread allocated in it.</summary>
     private readonly record struct Measured(double Seconds, long MinorFaults, long AllocatedBytes)
