@@ -156,10 +156,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             if (settle && OperatingSystem.IsLinux())
                 settledOurs.Add(Settling.Wait(ProcessCpuSeconds));
         }
-        void SettleNumpy((double Seconds, long MinorFaults, double SettleSeconds)? reply)
+        void SettleNumpy(double waited)
         {
-            if (settle && reply is { } r)
-                settledNumpy.Add(r.SettleSeconds);
+            if (settle)
+                settledNumpy.Add(waited);
         }
         for (int round = 1; round <= rounds; round++)
         {
@@ -182,7 +182,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     // `early` measurement.
                     var first = call is not null ? TimeOnce(call, cpuClock) : default;
                     SettleOurs();
-                    SettleNumpy(numpy?.TimeOnce(cpuClock, settle));
+                    if (numpy is not null)
+                        SettleNumpy(numpy.TimeOnce(cpuClock, settle).SettleSeconds);
                     long warmUpBytes = (long)warmUpMb << 20, allocated = first.AllocatedBytes;
                     var earlyOurs = new List<Measured>();
                     var earlyNumpy = new List<Measured>();
@@ -198,7 +199,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                         if (numpy is not null)
                         {
                             var (seconds, faults, waited) = numpy.TimeOnce(cpuClock, settle);
-                            SettleNumpy((seconds, faults, waited));
+                            SettleNumpy(waited);
                             earlyNumpy.Add(new Measured(seconds, faults, -1));
                         }
                     }
@@ -220,7 +221,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                         if (numpy is not null)
                         {
                             var (seconds, faults, waited) = numpy.TimeOnce(cpuClock, settle);
-                            SettleNumpy((seconds, faults, waited));
+                            SettleNumpy(waited);
                             numpyTimes.Add(new Measured(seconds, faults, -1));
                         }
                     }
