@@ -181,7 +181,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     // fresh-page phase, see --warm-up-mb), NumPy called as often. The calls after the first are the
                     // `early` measurement.
                     var first = call is not null ? TimeOnce(call, cpuClock) : default;
-                    SettleOurs();
+                    if (call is not null)
+                        SettleOurs();
                     if (numpy is not null)
                         SettleNumpy(numpy.TimeOnce(cpuClock, settle).SettleSeconds);
                     long warmUpBytes = (long)warmUpMb << 20, allocated = first.AllocatedBytes;
