@@ -47,6 +47,7 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
         int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;
         double[] sa = ReadOnlyStorage(a), sb = ReadOnlyStorage(b);
         double[] c = result.AsColumnMajorArray() ?? throw new ArgumentException("result must be a dense matrix.", nameof(result));
+        HugePageAdvice.AdviseInput(c); // the caller's kept result, written on every call
         byte no = (byte)'N';
         double one = 1, zero = 0;
         fixed (double* pa = sa, pb = sb, pc = c)
@@ -204,8 +205,19 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
     /// <summary>Output and workspace arrays that LAPACK overwrites entirely: not zeroed, huge pages where they pay (<see cref="LargeBuffers"/>).</summary>
     private static double[] Uninitialized(int length) => LargeBuffers.Uninitialized(length);
 
-    /// <summary>The column-major entries without copying when the matrix is dense (the array is only read).</summary>
-    private static double[] ReadOnlyStorage(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+    /// <summary>
+    /// The column-major entries without copying when the matrix is dense (the array is only read); a large caller's
+    /// array gets huge pages from its second use (<see cref="HugePageAdvice.AdviseInput"/>).
+    /// </summary>
+    private static double[] ReadOnlyStorage(Matrix<double> m)
+    {
+        if (m.AsColumnMajorArray() is { } data)
+        {
+            HugePageAdvice.AdviseInput(data);
+            return data;
+        }
+        return m.ToColumnMajorArray();
+    }
 
     private static void Check(int info, string routine)
     {

@@ -239,6 +239,70 @@ public class LargeBuffersTests
     }
 
     [Fact]
+    public void HugePageAdvice_AnInputUsedTwice_IsCollapsedIntoHugePages_WithEveryEntryKept()
+    {
+        // A caller's array of 12 MiB full of data: the first use only advises it, the second collapses its whole
+        // 2 MiB pages (when this machine's decision is to advise), the third changes nothing. No entry may change.
+        var a = new double[12 << 17];
+        for (int i = 0; i < a.Length; i++)
+            a[i] = Math.Cos(0.001 * i) - i;
+        nint first, afterFirst, afterSecond;
+        long hugeAfterFirst, hugeAfterSecond;
+        first = AddressOf(a);
+        HugePageAdvice.AdviseInput(a);
+        afterFirst = AddressOf(a);
+        hugeAfterFirst = HugeKilobytesOfWholePagesIn(first, a.Length);
+        HugePageAdvice.AdviseInput(a);
+        HugePageAdvice.AdviseInput(a);
+        afterSecond = AddressOf(a);
+        hugeAfterSecond = HugeKilobytesOfWholePagesIn(first, a.Length);
+        Assert.Equal(first, afterFirst); // the large-object heap did not move it, so the readings are of this array
+        Assert.Equal(first, afterSecond);
+        for (int i = 0; i < a.Length; i++)
+            Assert.Equal(Math.Cos(0.001 * i) - i, a[i]);
+        if (!OperatingSystem.IsLinux())
+            return;
+        if (HugePageAdvice.Enabled && Environment.OSVersion.Version >= new Version(6, 1))
+            Assert.True(hugeAfterSecond >= 2048 && hugeAfterSecond > hugeAfterFirst,
+                $"huge pages in the array after its first use {hugeAfterFirst} kB, after its second {hugeAfterSecond} kB");
+        else if (!HugePageAdvice.Enabled)
+            Assert.Equal(hugeAfterFirst, hugeAfterSecond);
+    }
+
+    private static nint AddressOf(double[] a)
+    {
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(a, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            return handle.AddrOfPinnedObject();
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    /// <summary>AnonHugePages (kB) summed over the /proc/self/smaps mappings that lie inside the array's whole 2 MiB pages.</summary>
+    private static long HugeKilobytesOfWholePagesIn(nint address, int length)
+    {
+        const long huge = 2L << 20;
+        long start = ((long)address + huge - 1) & ~(huge - 1), end = ((long)address + 8L * length) & ~(huge - 1);
+        long total = 0;
+        bool inside = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            int dash = line.IndexOf('-');
+            int space = line.IndexOf(' ');
+            if (dash > 0 && space > dash && long.TryParse(line.AsSpan(0, dash), System.Globalization.NumberStyles.HexNumber, null, out long lo)
+                && long.TryParse(line.AsSpan(dash + 1, space - dash - 1), System.Globalization.NumberStyles.HexNumber, null, out long hi))
+                inside = lo >= start && hi <= end;
+            else if (inside && line.StartsWith("AnonHugePages:", StringComparison.Ordinal))
+                total += long.Parse(line.AsSpan(14).Trim().ToString().Split(' ')[0]);
+        }
+        return total;
+    }
+
+    [Fact]
     public void HugePageAdvice_BackendDetail_SaysWhatWasDecidedForTheNativeBackendOnly()
     {
         if (Linalg.Provider == LinalgProvider.Native)
