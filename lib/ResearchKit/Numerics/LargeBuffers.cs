@@ -322,9 +322,11 @@ internal static unsafe class HugePageAdvice
     /// call, was what kept Gram and gemm above NumPy: the same dsyrk on a kept 10000×784 input took 155 ms a call back
     /// to back and 211 ms after 300 ms idle between calls on 4 KiB pages, 152 and 163 ms on huge pages (one thread,
     /// thread CPU time); with the bench's inputs collapsed as they were made (an experiment in the bench), Gram
-    /// 10000×784 came out at 0.98 against NumPy instead of 1.60, 4000×2000 0.97 (1.14), gemm 1.00 (1.20). The collapse copies the pages: 0.4 ms per 2 MiB page on memory
-    /// the guest had used before, 5 ms on memory it had not (measured the same day), against well under 0.1 ms for
-    /// the whole array once it is collapsed. Waiting for the second use keeps that cost off arrays used once.
+    /// 10000×784 came out at 0.98 against NumPy instead of 1.60, 4000×2000 0.97 (1.14), gemm 1.00 (1.20). The
+    /// collapse copies the pages: 0.4 ms per 2 MiB page on memory the guest had used before, 5 ms on memory it had
+    /// not (measured the same day), against well under 0.1 ms for the whole array once it is collapsed. Waiting for
+    /// the second use keeps that cost off arrays used once. README's *Huge pages for the caller's inputs* has the
+    /// comparison after the change.
     /// </remarks>
     internal static void AdviseInput(double[] a)
     {
