@@ -287,8 +287,7 @@ internal static unsafe class HugePageAdvice
             return;
         fixed (double* p = a)
         {
-            nint start = ((nint)p + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1);
-            nint end = (nint)(p + a.Length) & ~(nint)(HugePage - 1);
+            var (start, end) = WholeHugePages(p, a.Length);
             if (end > start && madvise(start, (nuint)(end - start), MadviseHugePage) == 0)
                 Interlocked.Increment(ref AdvisedCount);
             // The 2 MiB page that holds the array's start, when that start is not on a boundary (start is the next one).
@@ -340,8 +339,7 @@ internal static unsafe class HugePageAdvice
             return;
         fixed (double* p = a)
         {
-            nint start = ((nint)p + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1);
-            nint end = (nint)(p + a.Length) & ~(nint)(HugePage - 1);
+            var (start, end) = WholeHugePages(p, a.Length);
             if (end <= start)
                 return;
             if (use == 1)
@@ -350,6 +348,10 @@ internal static unsafe class HugePageAdvice
                 Interlocked.Increment(ref InputCollapsedCount);
         }
     }
+
+    /// <summary>The whole 2 MiB pages inside <paramref name="length"/> doubles from <paramref name="p"/>: [start, end), empty when end ≤ start.</summary>
+    private static (nint Start, nint End) WholeHugePages(double* p, int length) =>
+        (((nint)p + (nint)(HugePage - 1)) & ~(nint)(HugePage - 1), (nint)(p + length) & ~(nint)(HugePage - 1));
 
     /// <summary>Parses the override; null means auto. Throws for any other value, naming the variable and the allowed values.</summary>
     internal static bool? ParseOverride(string? value)
