@@ -3,11 +3,12 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ResearchKit.Numerics;
 
 /// <summary>
-/// One implementation of the dense kernels behind <see cref="Linalg"/>. Inputs arrive with their shapes validated, and
-/// finite for <see cref="Multiply"/>; the kernels that copy their input (the eigen, Cholesky and singular-value kernels)
-/// check its finiteness themselves, with <see cref="Linalg.RequireFinite"/>'s exception (the native ones while copying,
-/// in one pass), and <see cref="Linalg.Gram"/> checks X through the result's diagonal. Implementations never modify
-/// their inputs.
+/// One implementation of the dense kernels behind <see cref="Linalg"/>. Inputs arrive with their shapes validated.
+/// The kernels that copy their input (the eigen, Cholesky and singular-value kernels) check its finiteness themselves,
+/// with <see cref="Linalg.RequireFinite"/>'s exception (the native ones while copying, in one pass);
+/// <see cref="Linalg.Gram"/> checks X through the result's diagonal, and <see cref="Linalg.Multiply"/> checks A and B
+/// through the product's first column and row when <see cref="ProductCarriesNonFinite"/> (and by scanning them
+/// before the call otherwise). Implementations never modify their inputs.
 /// </summary>
 internal interface ILinalgKernels
 {
@@ -22,6 +23,13 @@ internal interface ILinalgKernels
 
     /// <summary>XᵀX, exactly symmetric.</summary>
     Matrix<double> Gram(Matrix<double> x);
+
+    /// <summary>
+    /// Whether <see cref="Multiply"/> carries every NaN and ±∞ of its factors into the product (probed once by
+    /// <see cref="Linalg.CarriesNonFinite"/>), so that <see cref="Linalg.Multiply"/> may read the factors' finiteness
+    /// off the product instead of scanning them.
+    /// </summary>
+    bool ProductCarriesNonFinite { get; }
 
     /// <summary>A·B.</summary>
     Matrix<double> Multiply(Matrix<double> a, Matrix<double> b);

@@ -123,13 +123,84 @@ public static class Linalg
     /// <summary>The product A·B (BLAS gemm).</summary>
     /// <param name="a">Left factor, m×k, entries finite.</param>
     /// <param name="b">Right factor, k×n, entries finite.</param>
+    /// <remarks>
+    /// The finiteness of A and B is read off the product's first column and first row, when the kernels carry every
+    /// non-finite entry into the product (<see cref="ILinalgKernels.ProductCarriesNonFinite"/>, probed once): a NaN
+    /// or ±∞ at A_il makes every term A_il·B_lj NaN or ±∞ (∞·0 is NaN), and a sum with such a term is never finite,
+    /// so row i of A·B, and with it (A·B)_i0, is not finite; likewise a bad B_lj spoils column j and (A·B)_0j. A finite
+    /// first column and row therefore prove finite factors, and A and B are scanned only when they are not (a bad
+    /// entry, which throws, or finite factors whose product overflows, which returns as before). Scanning both factors
+    /// up front read them once more than NumPy's A @ B does: 2.1 ms of about 0.17 s at 2000×2000.
+    /// </remarks>
     public static Matrix<double> Multiply(Matrix<double> a, Matrix<double> b)
     {
-        RequireFinite(a);
-        RequireFinite(b);
+        Guard.NotNull(a, nameof(a));
+        Guard.NotNull(b, nameof(b));
+        var kernels = Active;
+        if (!kernels.ProductCarriesNonFinite)
+        {
+            RequireFinite(a);
+            RequireFinite(b);
+        }
         Guard.SameLength(b.RowCount, a.ColumnCount, "b rows", "a columns");
         RequireStorable(a.RowCount, b.ColumnCount, nameof(a), $"a has {a.RowCount} rows and b {b.ColumnCount} columns");
-        return Active.Multiply(a, b);
+        var product = kernels.Multiply(a, b);
+        if (kernels.ProductCarriesNonFinite && !FirstColumnAndRowFinite(product))
+        {
+            RequireFinite(a);
+            RequireFinite(b);
+        }
+        return product;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="multiply"/> carries every NaN and ±∞ of its factors into the product, as IEEE arithmetic
+    /// does when every term A_il·B_lj is formed. A BLAS that skips the terms of a zero factor (as some reference
+    /// implementations do, to save work) would turn NaN·0 into nothing; such kernels keep the scans of both factors.
+    /// The probe multiplies factors with NaN and ±∞ facing a zero row or column at a shape that the blocked kernels
+    /// of an optimised BLAS take, and at a small one, and requires each spoiled row and column to be wholly non-finite.
+    /// </summary>
+    internal static bool CarriesNonFinite(Func<Matrix<double>, Matrix<double>, Matrix<double>> multiply)
+    {
+        foreach (var (m, k, n) in new[] { (3, 4, 5), (150, 130, 140) })
+        {
+            var random = new Random(m * k + n);
+            var a = Matrix<double>.Build.Dense(m, k, (_, _) => random.NextDouble() - 0.5);
+            var b = Matrix<double>.Build.Dense(k, n, (_, _) => random.NextDouble() - 0.5);
+            // A NaN and a +∞ in A facing zero rows of B; a −∞ and a NaN in B facing zero columns of A.
+            (int row, int l, double v)[] inA = [(m - 1, 0, double.NaN), (m / 2, k - 1, double.PositiveInfinity)];
+            (int l, int column, double v)[] inB = [(1, n - 1, double.NegativeInfinity), (2, n / 2, double.NaN)];
+            foreach (var (_, l, _) in inA)
+                b.ClearRow(l);
+            foreach (var (l, _, _) in inB)
+                a.ClearColumn(l);
+            foreach (var (row, l, v) in inA)
+                a[row, l] = v;
+            foreach (var (l, column, v) in inB)
+                b[l, column] = v;
+            var c = multiply(a, b);
+            if (c.RowCount != m || c.ColumnCount != n)
+                return false;
+            foreach (var (row, _, _) in inA)
+                if (c.Row(row).Any(double.IsFinite))
+                    return false;
+            foreach (var (_, column, _) in inB)
+                if (c.Column(column).Any(double.IsFinite))
+                    return false;
+        }
+        return true;
+    }
+
+    private static bool FirstColumnAndRowFinite(Matrix<double> c)
+    {
+        int m = c.RowCount, n = c.ColumnCount;
+        double[]? values = c.AsColumnMajorArray();
+        double sum = 0;
+        for (int i = 0; i < m; i++)
+            sum += (values is null ? c[i, 0] : values[i]) * 0;
+        for (int j = 0; j < n; j++)
+            sum += (values is null ? c[0, j] : values[(long)j * m]) * 0;
+        return double.IsFinite(sum);
     }
 
     /// <summary>

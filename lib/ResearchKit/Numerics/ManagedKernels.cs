@@ -24,6 +24,10 @@ internal sealed class ManagedKernels : ILinalgKernels
         return g;
     }
 
+    // The managed fallback keeps Multiply's scans of both factors: it is the reference the native results are compared
+    // with, and whether its blocked loops form every term is MathNet's to change.
+    public bool ProductCarriesNonFinite => false;
+
     public Matrix<double> Multiply(Matrix<double> a, Matrix<double> b) => a * b;
 
     // MathNet's a * b is a.Multiply(b), which allocates the result and then runs this same product into it.

@@ -29,6 +29,20 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
         return Matrix<double>.Build.Dense(d, d, c);
     }
 
+    // 0 until probed, then 1 (the BLAS's dgemm carries NaN and ±∞ into the product) or 2 (it does not). Probed on first
+    // use, once; two threads racing both probe and store the same answer.
+    private int _carriesNonFinite;
+
+    public bool ProductCarriesNonFinite
+    {
+        get
+        {
+            if (_carriesNonFinite == 0)
+                _carriesNonFinite = Linalg.CarriesNonFinite(Multiply) ? 1 : 2;
+            return _carriesNonFinite == 1;
+        }
+    }
+
     public Matrix<double> Multiply(Matrix<double> a, Matrix<double> b)
     {
         int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;

@@ -333,6 +333,83 @@ public class LinalgTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public void Multiply_NonFiniteEntryFacingZeros_ThrowsNamingTheFirst(LinalgProvider provider)
+    {
+        // Multiply reads the factors' finiteness off the product's first column and row (native kernels): a bad entry
+        // anywhere, facing a zero row or column of the other factor (so that only NaN·0 or ∞·0 carries it), must still
+        // be found and named, at a small shape and at shapes the blocked kernels take.
+        using var scope = Linalg.Use(provider);
+        foreach (var (m, k, n) in new[] { (1, 1, 1), (5, 4, 3), (161, 97, 203), (600, 520, 410) })
+            foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                foreach (var (p, q) in new[] { (0, 0), (1, 1), (-1, -1), (0, -1), (-1, 0) })
+                {
+                    var a = RandomMatrix(m, k, seed: m + 2 * k);
+                    var b = RandomMatrix(k, n, seed: k + 3 * n);
+                    int row = p < 0 ? m - 1 : Math.Min(p * (m / 2), m - 1), l = q < 0 ? k - 1 : Math.Min(q * (k / 3), k - 1);
+                    b.ClearRow(l);
+                    a[row, l] = bad;
+                    var e = Assert.Throws<ArgumentException>(() => Linalg.Multiply(a, b));
+                    Assert.Equal("a", e.ParamName);
+                    Assert.Contains(FormattableString.Invariant($"a[{row},{l}] = {bad}"), e.Message);
+
+                    a = RandomMatrix(m, k, seed: m + 2 * k);
+                    b = RandomMatrix(k, n, seed: k + 3 * n);
+                    int column = p < 0 ? n - 1 : Math.Min(p * (n / 2), n - 1);
+                    a.ClearColumn(l);
+                    b[l, column] = bad;
+                    e = Assert.Throws<ArgumentException>(() => Linalg.Multiply(a, b));
+                    Assert.Equal("b", e.ParamName);
+                    Assert.Contains(FormattableString.Invariant($"b[{l},{column}] = {bad}"), e.Message);
+                }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Multiply_FiniteFactorsWhoseProductOverflows_ReturnsInfinityAsBefore(LinalgProvider provider)
+    {
+        // Finite factors are accepted whatever the product: its first column and row only decide whether they are scanned.
+        using var scope = Linalg.Use(provider);
+        var a = RandomMatrix(4, 3, seed: 6);
+        var b = RandomMatrix(3, 5, seed: 7);
+        a.SetColumn(1, [1e200, 1e200, 1e200, 1e200]);
+        b.SetRow(1, [1e200, 1e200, 1e200, 1e200, 1e200]);
+        var c = Linalg.Multiply(a, b);
+        Assert.All(c.Enumerate(), v => Assert.True(double.IsInfinity(v)));
+    }
+
+    [NativeFact]
+    public void CarriesNonFinite_TheNativeDgemm_CarriesNaNAndInfinityThroughZeros()
+    {
+        // The installed BLAS must pass the probe, or Multiply's fast path is never taken and the benchmarks measure the
+        // scans; the probe itself must be able to fail (next test).
+        Assert.True(Linalg.CarriesNonFinite((a, b) => With(LinalgProvider.Native, () => Linalg.MultiplyFinite(a, b))));
+    }
+
+    [Fact]
+    public void CarriesNonFinite_AProductThatSkipsTheTermsOfZeros_Fails_AndOneThatFormsEveryTermPasses()
+    {
+        Assert.False(Linalg.CarriesNonFinite((a, b) => TripleLoop(a, b, skipZeros: true)));
+        Assert.False(Linalg.CarriesNonFinite((a, b) => TripleLoop(b.Transpose(), a.Transpose(), skipZeros: true).Transpose()));
+        Assert.True(Linalg.CarriesNonFinite((a, b) => TripleLoop(a, b, skipZeros: false)));
+
+        static Matrix<double> TripleLoop(Matrix<double> a, Matrix<double> b, bool skipZeros)
+        {
+            var c = Matrix<double>.Build.Dense(a.RowCount, b.ColumnCount);
+            for (int j = 0; j < b.ColumnCount; j++)
+                for (int l = 0; l < a.ColumnCount; l++)
+                {
+                    double blj = b[l, j];
+                    if (skipZeros && blj == 0)
+                        continue; // the old reference BLAS's "IF (B(L,J).NE.ZERO)"
+                    for (int i = 0; i < a.RowCount; i++)
+                        c[i, j] += a[i, l] * blj;
+                }
+            return c;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public void CopyingKernels_NonFiniteEntryInEitherTriangleOrTheLast_Throw(LinalgProvider provider)
     {
         // The eigen, Cholesky and SVD kernels check finiteness while copying: every entry, not only the triangle read.
