@@ -60,6 +60,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                  call before they sleep, and with two cores each call would otherwise share one with the other
                  process's spinning thread. The waits are printed (median and max a round, ours and NumPy's); off
                  alternates the calls back to back, as before 2026-12-03
+  --bare         also time the bare BLAS/LAPACK routine (dsyrk, dsyevd, dgemm) called straight from the bench on
+                 the arrays our call reads, into kept outputs and workspaces on huge pages, between our call and NumPy's;
+                 prints `ours over bare` (what Linalg adds to the routine) and `bare ... vs numpy` (what is left between
+                 the same routine on both sides) per kernel and size. Linux with libopenblas.so.0 only
   --isolate      run each kernel and size in a fresh process (ours, and the NumPy process it starts), one after the
                  other, so that what the earlier kernels left in either heap does not decide a ratio; prints the
                  isolated ratio lines together at the end (in both environments with --environment both)
@@ -80,6 +84,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         int warmUpMb = 512, warmUpMax = 64;
         bool isolate = false;
         bool settle = true;
+        bool withBare = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -99,6 +104,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 case "--environment" when i + 1 < args.Length && args[i + 1] is "as-set" or "unset" or "both": environment = args[++i]; break;
                 case "--isolate": isolate = true; break;
                 case "--settle" when i + 1 < args.Length && args[i + 1] is "on" or "off": settle = args[++i] == "on"; break;
+                case "--bare": withBare = true; break;
                 default: Console.Error.WriteLine($"unknown or incomplete option '{args[i]}'\n{Usage}"); return 2;
             }
         }
@@ -137,6 +143,14 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         if (cpuClock)
             Console.WriteLine("clock: process CPU time (user + system) on both sides; OPENBLAS_NUM_THREADS=" + (Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"));
         Console.WriteLine($"repetitions: {reps} per kernel and size (3× for sub-second kernels; median after one warm-up), ours and NumPy's alternating call by call{(settle ? ", each side idle before the other's call (--settle)" : ", back to back (--settle off)")}; {rounds} round(s); managed at {managed} sizes (first round)");
+        string bareMissing = "";
+        if (withBare && !(native && BareCalls.Available(out bareMissing)))
+        {
+            Console.WriteLine("bare calls: " + (native ? bareMissing : "no native backend") + "; no bare column");
+            withBare = false;
+        }
+        if (withBare)
+            Console.WriteLine("bare: the BLAS/LAPACK routine alone, called from the bench on the arrays our call reads, into kept outputs and workspaces on huge pages (no copy, check, allocation, query or mirror timed), between our call and NumPy's");
         Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap");
         Console.WriteLine();
 
@@ -148,6 +162,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         // their spread is the run-to-run spread of the ratio on this machine at this load.
         var ratios = selected.ToDictionary(c => c, _ => new List<double>());
         var earlyRatios = selected.ToDictionary(c => c, _ => new List<double>());
+        // With --bare, one ratio a round of our call over the bare routine and of the bare routine over NumPy's call.
+        var oursOverBare = selected.ToDictionary(c => c, _ => new List<double>());
+        var bareOverNumpy = selected.ToDictionary(c => c, _ => new List<double>());
         // The waits of --settle in this round, ours and NumPy's, for the round's summary line.
         var settledOurs = new List<double>();
         var settledNumpy = new List<double>();
@@ -167,13 +184,15 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             settledNumpy.Clear();
             if (rounds > 1)
                 Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
-            Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}");
+            Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}{(withBare ? $" {"bare s",9}" : "")}");
             foreach (var c in selected)
             {
-                Measured? ours = null, reference = null, early = null, earlyReference = null;
+                Measured? ours = null, reference = null, early = null, earlyReference = null, bareMedian = null;
                 int earlyCalls = 0;
                 {
-                    var call = native ? Prepare(c, LinalgProvider.Native) : null;
+                    (Func<object> Call, Action Reset)? bare = null;
+                    var call = native ? Prepare(c, LinalgProvider.Native, true, withBare, out bare) : null;
+                    var bareTimes = new List<Measured>();
                     numpy?.Setup(c.Kernel, c.Size);
                     var oursTimes = new List<Measured>();
                     var numpyTimes = new List<Measured>();
@@ -219,6 +238,12 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                             oursTimes.Add(TimeOnce(call, cpuClock));
                             SettleOurs();
                         }
+                        if (bare is { } b)
+                        {
+                            bareTimes.Add(TimeOnce(b.Call, cpuClock));
+                            b.Reset();
+                            SettleOurs();
+                        }
                         if (numpy is not null)
                         {
                             var (seconds, faults, waited) = numpy.TimeOnce(cpuClock, settle);
@@ -227,6 +252,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                         }
                     }
                     ours = oursTimes.Count > 0 ? Measured.Median(oursTimes) : null;
+                    bareMedian = bareTimes.Count > 0 ? Measured.Median(bareTimes) : null;
                     reference = numpyTimes.Count > 0 ? Measured.Median(numpyTimes) : null;
                 }
                 numpy?.Clear();
@@ -241,7 +267,14 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 }
                 GC.Collect();
                 Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours?.Seconds),10} {Fmt(slow),10} {Fmt(reference?.Seconds),10} " +
-                    $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}");
+                    $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}{(withBare ? $" {Fmt(bareMedian?.Seconds),9}" : "")}");
+                if (bareMedian is { } bm)
+                {
+                    if (ours is { } ob)
+                        oursOverBare[c].Add(ob.Seconds / bm.Seconds);
+                    if (reference is { } rb)
+                        bareOverNumpy[c].Add(bm.Seconds / rb.Seconds);
+                }
                 if (early is { } e)
                     Console.WriteLine($"{"  early",-8} {$"{earlyCalls} calls",-11} {Fmt(e.Seconds),10} {"",10} {Fmt(earlyReference?.Seconds),10} " +
                         $"{FmtCount(e.MinorFaults),12} {FmtCount(earlyReference?.MinorFaults),7} {FmtMegabytes(e.AllocatedBytes),9}");
@@ -270,6 +303,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         }
         var earlyLines = selected.Where(c => earlyRatios[c].Count > 0)
             .Select(c => FormattableString.Invariant($"early {c.Kernel} {c.Size} vs numpy: {Median(earlyRatios[c]):F2}")).ToList();
+        // Each round's ratio of medians, then the median over rounds, as for the ratio lines; min–max with several rounds.
+        string Summary(List<double> rs) => FormattableString.Invariant($"{Median(rs):F2}") + (rs.Count > 1 ? FormattableString.Invariant($" [{rs.Min():F2}–{rs.Max():F2}]") : "");
+        var bareLines = selected.Where(c => oursOverBare[c].Count > 0)
+            .Select(c => $"ours over bare {c.Kernel} {c.Size} vs bare: {Summary(oursOverBare[c])}")
+            .Concat(selected.Where(c => bareOverNumpy[c].Count > 0)
+                .Select(c => $"bare {c.Kernel} {c.Size} vs numpy: {Summary(bareOverNumpy[c])}"))
+            .ToList();
         if (kernels is null || kernels.Contains("ridge-equivalent"))
         {
             if (RidgeEquivalentBench.Run(reps) is { } line)
@@ -283,6 +323,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             Console.WriteLine();
             Console.WriteLine($"early calls (the warm-up's calls after the first; fresh pages on our side), median over rounds of each round's ratio of medians:");
             foreach (string line in earlyLines)
+                Console.WriteLine(line);
+        }
+        if (bareLines.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("bare calls (--bare): our call over the bare routine (what Linalg adds), and the bare routine over NumPy's call (what is left between the same routine on both sides); median [min–max] over rounds:");
+            foreach (string line in bareLines)
                 Console.WriteLine(line);
         }
         if (spreadLines.Count > 0)
@@ -304,7 +351,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 Console.WriteLine($"the unset run exited with {code}");
             Console.WriteLine();
             Console.WriteLine("ratios, environment as set | unset:");
-            foreach (string line in ratioLines.Concat(earlyLines))
+            foreach (string line in ratioLines.Concat(earlyLines).Concat(bareLines))
             {
                 string key = line[..line.LastIndexOf(':')];
                 string? other = unsetLines.FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal));
@@ -341,28 +388,40 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
     private const long LargeObjectThreshold = 85_000;
 
     /// <summary>Builds the seeded input and returns one call of the kernel on <paramref name="provider"/>, after a warm-up call.</summary>
-    private static Func<object> Prepare(Case c, LinalgProvider provider, bool warmUp = true)
+    private static Func<object> Prepare(Case c, LinalgProvider provider, bool warmUp = true) => Prepare(c, provider, warmUp, false, out _);
+
+    /// <summary>
+    /// As <see cref="Prepare(Case, LinalgProvider, bool)"/>, and with <paramref name="withBare"/> also the bare BLAS or
+    /// LAPACK call on the same input arrays (<see cref="BareCalls"/>), warmed up once.
+    /// </summary>
+    private static Func<object> Prepare(Case c, LinalgProvider provider, bool warmUp, bool withBare, out (Func<object> Call, Action Reset)? bare)
     {
         var (rows, columns) = BenchmarkData.ParseSize(c.Size);
         Func<object> kernel;
+        Matrix<double> input;
+        Matrix<double>? second = null;
         switch (c.Kernel)
         {
             case "gram":
                 var x = BenchmarkData.Rectangular(rows, columns, seed: 1);
                 kernel = () => Linalg.Gram(x);
+                input = x;
                 break;
             case "eigvals":
                 var s = BenchmarkData.Symmetric(rows, seed: 2);
                 kernel = () => Linalg.SymmetricEigenvalues(s);
+                input = s;
                 break;
             case "eigen":
                 var e = BenchmarkData.Symmetric(rows, seed: 2);
                 kernel = () => Linalg.SymmetricEigen(e);
+                input = e;
                 break;
             case "gemm":
                 var a = BenchmarkData.Rectangular(rows, columns, seed: 3);
                 var b = BenchmarkData.Rectangular(columns, columns, seed: 4);
                 kernel = () => Linalg.Multiply(a, b);
+                (input, second) = (a, b);
                 break;
             default:
                 throw new InvalidOperationException(c.Kernel);
@@ -374,6 +433,14 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         }
         if (warmUp)
             Call();
+        bare = null;
+        if (withBare)
+        {
+            var made = BareCalls.Prepare(c.Kernel, input, second);
+            made.Call();
+            made.Reset();
+            bare = made;
+        }
         return Call;
     }
 
@@ -557,7 +624,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         while (child.StandardOutput.ReadLine() is { } line)
         {
             Console.WriteLine("  " + line);
-            if ((line.StartsWith("ratio ", StringComparison.Ordinal) || line.StartsWith("early ", StringComparison.Ordinal)) && line.Contains(" vs ", StringComparison.Ordinal))
+            if ((line.StartsWith("ratio ", StringComparison.Ordinal) || line.StartsWith("early ", StringComparison.Ordinal)
+                 || line.StartsWith("ours over bare ", StringComparison.Ordinal) || line.StartsWith("bare ", StringComparison.Ordinal)) && line.Contains(" vs ", StringComparison.Ordinal))
                 ratioLines.Add(line);
             else if (line.StartsWith("spread ", StringComparison.Ordinal))
                 spreadLines.Add(line);
