@@ -310,10 +310,11 @@ internal static unsafe class HugePageAdvice
     }
 
     /// <summary>
-    /// For an array of 4 MiB or more that a native call reads (or writes) in place but that the library did not
-    /// allocate, such as the caller's matrix in <c>Gram</c> or <c>Multiply</c>: on its first use the whole 2 MiB
-    /// pages inside it are advised (free; later touches and khugepaged may then use huge pages), on its second use
-    /// they are collapsed into huge pages (<c>MADV_COLLAPSE</c>, best effort, contents kept), once per array.
+    /// For an array of 4 MiB or more that a native call reads (or writes) in place, or that the library copies (the
+    /// eigen, Cholesky and SVD kernels), but did not allocate, such as the caller's matrix in <c>Gram</c> or
+    /// <c>Multiply</c>: on its first use the whole 2 MiB pages inside it are advised (free; later touches and
+    /// khugepaged may then use huge pages), on its second use they are collapsed into huge pages (<c>MADV_COLLAPSE</c>,
+    /// best effort, contents kept), once per array.
     /// </summary>
     /// <remarks>
     /// NumPy puts every array of 4 MiB or more on huge pages when it allocates it; a MathNet matrix lies on 4 KiB pages.

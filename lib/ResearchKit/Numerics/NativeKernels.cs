@@ -208,10 +208,16 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
 
     /// <summary>
     /// Copies <paramref name="m"/>'s entries into <paramref name="destination"/>, checking them on the way (one pass
-    /// instead of a scan and a copy); throws <see cref="Linalg"/>'s exception for a non-finite entry.
+    /// instead of a scan and a copy); throws <see cref="Linalg"/>'s exception for a non-finite entry. The caller's
+    /// array gets huge pages from its second use, as an input read in place does (<see cref="HugePageAdvice.AdviseInput"/>):
+    /// in an alternating A/B on 2026-12-04 (as set, <c>ratios --bare</c>, four rounds each side over two runs) our
+    /// eigvals 784 over the bare dsyevd went from 1.03–1.12 to 0.99–1.08, eigen 784 from 1.01–1.08 to 1.00–1.04,
+    /// eigvals and eigen 2000 from 1.03–1.07 to 1.01–1.02 (README, Benchmarks).
     /// </summary>
     private static void CopyFinite(Matrix<double> m, double[] destination, string name)
     {
+        if (m.AsColumnMajorArray() is { } source)
+            HugePageAdvice.AdviseInput(source);
         if (!LargeBuffers.CopyColumnMajorFinite(m, destination))
             throw Linalg.NotFinite(m, name);
     }

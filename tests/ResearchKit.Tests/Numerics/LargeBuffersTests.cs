@@ -272,6 +272,37 @@ public class LargeBuffersTests
             Assert.Equal(hugeAfterFirst, hugeAfterSecond);
     }
 
+    [Fact]
+    public void HugePageAdvice_TheSourceOfTheEigenKernelsCopy_IsCollapsedOnItsSecondUse_WithResultsAndEntriesKept()
+    {
+        // The eigenvalue kernels copy the caller's matrix (LAPACK overwrites its input); the copy's source gets the
+        // same advice as an input read in place. A symmetric 1024×1024 matrix (8 MiB) on the pinned-object heap, so
+        // that the smaps readings are of this array: after two calls its whole 2 MiB pages are huge pages (when this
+        // machine's decision is to advise, on Linux 6.1 or later), and neither the entries nor the eigenvalues change.
+        const int n = 1024;
+        var data = GC.AllocateUninitializedArray<double>(n * n, pinned: true);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                data[i + n * j] = Math.Cos(0.37 * (i + j)) / (1 + Math.Abs(i - j)) + (i == j ? 3 : 0);
+        var a = Matrix<double>.Build.Dense(n, n, data); // the array is the matrix's storage
+        double[] expected = (double[])data.Clone();
+        nint address = AddressOf(data);
+        double[] first = Linalg.SymmetricEigenvalues(a);
+        long hugeAfterFirst = HugeKilobytesOfWholePagesIn(address, data.Length);
+        double[] second = Linalg.SymmetricEigenvalues(a);
+        long hugeAfterSecond = HugeKilobytesOfWholePagesIn(address, data.Length);
+        Assert.Equal(address, AddressOf(data));
+        Assert.Equal(expected, data);
+        Assert.Equal(first, second);
+        if (!OperatingSystem.IsLinux() || Linalg.Provider != LinalgProvider.Native)
+            return;
+        if (HugePageAdvice.Enabled && Environment.OSVersion.Version >= new Version(6, 1))
+            Assert.True(hugeAfterSecond >= 2048 && hugeAfterSecond > hugeAfterFirst,
+                $"huge pages in the matrix's storage after the first call {hugeAfterFirst} kB, after the second {hugeAfterSecond} kB");
+        else if (!HugePageAdvice.Enabled)
+            Assert.Equal(hugeAfterFirst, hugeAfterSecond);
+    }
+
     private static nint AddressOf(double[] a)
     {
         var handle = System.Runtime.InteropServices.GCHandle.Alloc(a, System.Runtime.InteropServices.GCHandleType.Pinned);
