@@ -87,9 +87,10 @@ internal sealed unsafe class NativeKernels(NativeLapack lapack) : ILinalgKernels
 
     public SymmetricEigenResult SymmetricEigen(Matrix<double> a)
     {
-        // The copy becomes the eigenvectors (dsyevd writes them over it): a fresh array, returned without another copy.
+        // The copy becomes the eigenvectors (dsyevd writes them over it): a fresh array, returned without another copy,
+        // from the pinned-object heap (LargeBuffers.UninitializedPinned says why).
         int n = a.RowCount;
-        double[] work = Uninitialized(n * n);
+        double[] work = LargeBuffers.UninitializedPinned(n * n);
         CopyFinite(a, work, "a");
         double[] values = Syevd(work, n, vectors: true);
         return new SymmetricEigenResult(values, Matrix<double>.Build.Dense(n, n, work));
