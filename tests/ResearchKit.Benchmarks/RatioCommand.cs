@@ -151,7 +151,10 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         }
         if (withBare)
             Console.WriteLine("bare: the BLAS/LAPACK routine alone, called from the bench on the arrays our call reads, into kept outputs and workspaces on huge pages (no copy, check, allocation, query or mirror timed), between our call and NumPy's");
-        Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap");
+        Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap; " +
+            "gen2: the GC's generation-2 collections that started in our timed calls / in the whole timed phase (ours, bare and NumPy's calls and the waits) / timed calls; pause ms: median GC pause in our call");
+        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {(AppContext.GetData("System.GC.Concurrent") is bool concurrent ? (concurrent ? "on" : "off") : "on (default)")}" +
+            $" (DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "unset"}), latency mode {System.Runtime.GCSettings.LatencyMode}");
         Console.WriteLine();
 
         var ratioLines = new List<string>();
@@ -184,11 +187,11 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             settledNumpy.Clear();
             if (rounds > 1)
                 Console.WriteLine($"round {round} of {rounds} (load average {LoadAverage()})");
-            Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}{(withBare ? $" {"bare s",9}" : "")}");
+            Console.WriteLine($"{"kernel",-8} {"size",-11} {"native s",10} {"managed s",10} {"numpy s",10} {"faults ours",12} {"numpy",7} {"MB alloc",9}{(withBare ? $" {"bare s",9}" : "")} {"gen2",10} {"pause ms",8}");
             foreach (var c in selected)
             {
                 Measured? ours = null, reference = null, early = null, earlyReference = null, bareMedian = null;
-                int earlyCalls = 0;
+                int earlyCalls = 0, gen2Stage = 0, timedCalls = 0;
                 {
                     (Func<object> Call, Action Reset)? bare = null;
                     var call = native ? Prepare(c, LinalgProvider.Native, true, withBare, out bare) : null;
@@ -231,6 +234,7 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                     }
                     // Sub-second kernels are the noisiest on a shared machine and cheap to repeat: three times the calls.
                     int calls = call is not null && first.Seconds < 0.5 ? 3 * reps : reps;
+                    int gen2Before = GC.CollectionCount(2);
                     for (int i = 0; i < calls; i++)
                     {
                         if (call is not null)
@@ -251,6 +255,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                             numpyTimes.Add(new Measured(seconds, faults, -1));
                         }
                     }
+                    gen2Stage = GC.CollectionCount(2) - gen2Before;
+                    timedCalls = calls;
                     ours = oursTimes.Count > 0 ? Measured.Median(oursTimes) : null;
                     bareMedian = bareTimes.Count > 0 ? Measured.Median(bareTimes) : null;
                     reference = numpyTimes.Count > 0 ? Measured.Median(numpyTimes) : null;
@@ -267,7 +273,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
                 }
                 GC.Collect();
                 Console.WriteLine($"{c.Kernel,-8} {c.Size,-11} {Fmt(ours?.Seconds),10} {Fmt(slow),10} {Fmt(reference?.Seconds),10} " +
-                    $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}{(withBare ? $" {Fmt(bareMedian?.Seconds),9}" : "")}");
+                    $"{FmtCount(ours?.MinorFaults),12} {FmtCount(reference?.MinorFaults),7} {FmtMegabytes(ours?.AllocatedBytes),9}{(withBare ? $" {Fmt(bareMedian?.Seconds),9}" : "")}" +
+                    (ours is { } g ? $" {$"{g.Gen2}/{gen2Stage}/{timedCalls}",10} {g.PauseMs.ToString("F1", CultureInfo.InvariantCulture),8}" : ""));
                 if (bareMedian is { } bm)
                 {
                     if (ours is { } ob)
@@ -449,18 +456,22 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         : FormattableString.Invariant($"{1e3 * Median(waits):F0} / {1e3 * waits.Max():F0} ({waits.Count} calls)");
 
     /// <summary>One call's seconds, the process's minor page faults during it, and the bytes this thread allocated in it.</summary>
-    private readonly record struct Measured(double Seconds, long MinorFaults, long AllocatedBytes)
+    private readonly record struct Measured(double Seconds, long MinorFaults, long AllocatedBytes, int Gen2 = 0, double PauseMs = 0)
     {
         /// <summary>The median of each field on its own (seconds, faults and bytes need not come from one call).</summary>
         public static Measured Median(IReadOnlyList<Measured> all) => new(
             RatioCommand.Median(all.Select(m => m.Seconds).ToList()),
             (long)RatioCommand.Median(all.Select(m => (double)m.MinorFaults).ToList()),
-            (long)RatioCommand.Median(all.Select(m => (double)m.AllocatedBytes).ToList()));
+            (long)RatioCommand.Median(all.Select(m => (double)m.AllocatedBytes).ToList()),
+            all.Sum(m => m.Gen2),
+            RatioCommand.Median(all.Select(m => m.PauseMs).ToList()));
     }
 
     private static Measured TimeOnce(Func<object> call, bool cpu = false)
     {
         long faults = MinorFaults(), bytes = GC.GetAllocatedBytesForCurrentThread();
+        int gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         double seconds;
         if (cpu)
         {
@@ -474,7 +485,8 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             GC.KeepAlive(call());
             seconds = watch.Elapsed.TotalSeconds;
         }
-        return new Measured(seconds, MinorFaults() - faults, GC.GetAllocatedBytesForCurrentThread() - bytes);
+        return new Measured(seconds, MinorFaults() - faults, GC.GetAllocatedBytesForCurrentThread() - bytes,
+            GC.CollectionCount(2) - gen2, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
     }
 
     /// <summary>The process's minor page faults so far (getrusage RUSAGE_SELF, every thread); 0 off Linux.</summary>
