@@ -39,7 +39,8 @@ public class InterruptTests
             Thread.Sleep(1500); // cell 2 is sleeping now
             using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
                 kill.WaitForExit();
-            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the runner did not stop within 30 s of SIGINT");
+            bool stopped = process.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.True(stopped, $"the runner did not stop within 30 s of SIGINT (load average {LoadAverage()}); its output so far:\n{Snapshot(log)}");
             process.WaitForExit(); // flush the redirected output
 
             Assert.Equal(CommandLine.Interrupted, process.ExitCode);
@@ -54,6 +55,14 @@ public class InterruptTests
                 process.Kill(entireProcessTree: true);
         }
     }
+
+    private static string Snapshot(StringBuilder log)
+    {
+        lock (log)
+            return log.ToString();
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 
     private static bool Contains(StringBuilder log, string text)
     {
