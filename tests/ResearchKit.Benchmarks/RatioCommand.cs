@@ -153,8 +153,9 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
             Console.WriteLine("bare: the BLAS/LAPACK routine alone, called from the bench on the arrays our call reads, into kept outputs and workspaces on huge pages (no copy, check, allocation, query or mirror timed), between our call and NumPy's");
         Console.WriteLine("columns: median seconds per call; minor page faults per call (getrusage, whole process) ours and NumPy's; MB our call allocated on the managed heap; " +
             "gen2: the GC's generation-2 collections that started in our timed calls / in the whole timed phase (ours, bare and NumPy's calls and the waits) / timed calls; pause ms: median GC pause in our call");
-        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {(AppContext.GetData("System.GC.Concurrent") is bool concurrent ? (concurrent ? "on" : "off") : "on (default)")}" +
-            $" (DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "unset"}), latency mode {System.Runtime.GCSettings.LatencyMode}");
+        // The latency mode is what the runtime decided (Batch: no background collections), whatever set it.
+        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, latency mode {System.Runtime.GCSettings.LatencyMode}" +
+            $" (DOTNET_gcConcurrent={Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") ?? "unset"})");
         Console.WriteLine();
 
         var ratioLines = new List<string>();
@@ -455,10 +456,13 @@ usage: ratios [--rounds K] [--reps N] [--managed none|smallest|all] [--kernels g
         ? "-"
         : FormattableString.Invariant($"{1e3 * Median(waits):F0} / {1e3 * waits.Max():F0} ({waits.Count} calls)");
 
-    /// <summary>One call's seconds, the process's minor page faults during it, and the bytes this thread allocated in it.</summary>
+    /// <summary>
+    /// One call's seconds, the process's minor page faults during it, the bytes this thread allocated in it, the
+    /// generation-2 collections that started in it and the GC pause time in it.
+    /// </summary>
     private readonly record struct Measured(double Seconds, long MinorFaults, long AllocatedBytes, int Gen2 = 0, double PauseMs = 0)
     {
-        /// <summary>The median of each field on its own (seconds, faults and bytes need not come from one call).</summary>
+        /// <summary>The median of each field on its own (they need not come from one call); the collections summed.</summary>
         public static Measured Median(IReadOnlyList<Measured> all) => new(
             RatioCommand.Median(all.Select(m => m.Seconds).ToList()),
             (long)RatioCommand.Median(all.Select(m => (double)m.MinorFaults).ToList()),

@@ -64,9 +64,5 @@ public class InterruptTests
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 
-    private static bool Contains(StringBuilder log, string text)
-    {
-        lock (log)
-            return log.ToString().Contains(text, StringComparison.Ordinal);
-    }
+    private static bool Contains(StringBuilder log, string text) => Snapshot(log).Contains(text, StringComparison.Ordinal);
 }
